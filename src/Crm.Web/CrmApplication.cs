@@ -1,0 +1,51 @@
+using Crm.Silo.Storage;
+using Crm.Web.Health;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Crm.Web;
+
+/// <summary>Builds the service; <c>Program</c> runs it and the tests start it on Kestrel with their own arguments.</summary>
+public static class CrmApplication
+{
+    /// <summary>Used when neither <c>--urls</c>, <c>ASPNETCORE_URLS</c> nor Kestrel endpoints are configured.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (!HasConfiguredAddress(builder.Configuration))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Services.AddOptions<StorageOptions>()
+            .Bind(builder.Configuration.GetSection(StorageOptions.SectionName))
+            .Configure(options => options.ConnectionString ??= builder.Configuration.GetConnectionString(StorageOptions.ConnectionStringName));
+        builder.Services.AddHostedService<StorageStartupCheck>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapHealthEndpoints();
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
+        return app;
+    }
+
+    private static bool HasConfiguredAddress(IConfiguration configuration) =>
+        !string.IsNullOrEmpty(configuration[WebHostDefaults.ServerUrlsKey])
+        || !string.IsNullOrEmpty(configuration["HTTP_PORTS"])
+        || !string.IsNullOrEmpty(configuration["HTTPS_PORTS"])
+        || configuration.GetSection("Kestrel:Endpoints").Exists();
+
+    private static void AnnounceAddresses(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses)
+        {
+            app.Logger.LogInformation("Crm is listening on {Address}", address);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+using Crm.Web;
+
+var app = CrmApplication.Build(args);
+await app.RunAsync();
