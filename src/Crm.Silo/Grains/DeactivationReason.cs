@@ -1,0 +1,9 @@
+namespace Crm.Silo;
+
+public enum DeactivationReason
+{
+    IdleCollection,
+    ApplicationRequested,
+    InconsistentState,
+    ShuttingDown,
+}

@@ -1,0 +1,10 @@
+namespace Crm.Silo.Runtime;
+
+internal enum ActivationStatus
+{
+    Created,
+    Activating,
+    Valid,
+    Deactivating,
+    Deactivated,
+}

@@ -1,0 +1,7 @@
+namespace Crm.Silo.Storage;
+
+public enum SqlDialect
+{
+    Postgres,
+    Sqlite,
+}
