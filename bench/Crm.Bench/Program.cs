@@ -1,12 +1,22 @@
+using Crm.Bench.Infrastructure;
+using Crm.Bench.Runtime;
+using Crm.Bench.Storage;
 using Spectre.Console;
 
-var suites = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+var suites = new Dictionary<string, Func<BenchSettings, Task<BenchReport>>>(StringComparer.OrdinalIgnoreCase)
+{
+    ["runtime"] = RuntimeSuite.RunAsync,
+    ["storage"] = StorageSuite.RunAsync,
+};
 
-if (args.Length == 0 || !suites.ContainsKey(args[0]))
+var settings = BenchSettings.Parse(args);
+if (!suites.TryGetValue(settings.Suite, out var run))
 {
     AnsiConsole.MarkupLine("usage: dotnet run -c Release --project bench/Crm.Bench -- <suite> [--quick]");
-    AnsiConsole.MarkupLine(suites.Count == 0 ? "no suites are defined yet" : "suites: " + string.Join(", ", suites.Keys));
-    return args.Length == 0 ? 0 : 2;
+    AnsiConsole.MarkupLine("suites: " + string.Join(", ", suites.Keys));
+    return settings.Suite.Length == 0 ? 0 : 2;
 }
 
+var report = await run(settings);
+report.Write();
 return 0;

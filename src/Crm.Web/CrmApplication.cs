@@ -1,4 +1,4 @@
-using Crm.Silo.Storage;
+using Crm.Silo.Hosting;
 using Crm.Web.Health;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -19,10 +19,7 @@ public static class CrmApplication
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        builder.Services.AddOptions<StorageOptions>()
-            .Bind(builder.Configuration.GetSection(StorageOptions.SectionName))
-            .Configure(options => options.ConnectionString ??= builder.Configuration.GetConnectionString(StorageOptions.ConnectionStringName));
-        builder.Services.AddHostedService<StorageStartupCheck>();
+        builder.AddSilo(silo => silo.AddGrainsFromAssembly(typeof(Crm.Grains.Identities.IdentityNormalizer).Assembly));
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
 

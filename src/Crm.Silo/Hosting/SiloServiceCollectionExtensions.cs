@@ -1,6 +1,5 @@
 using Crm.Silo.Runtime;
 using Crm.Silo.Storage;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -17,9 +16,8 @@ public static class SiloServiceCollectionExtensions
     /// </summary>
     public static IHostApplicationBuilder AddSilo(this IHostApplicationBuilder builder, Action<SiloOptions> configure)
     {
-        var storage = new StorageOptions();
-        builder.Configuration.GetSection(StorageOptions.SectionName).Bind(storage);
-        storage.ConnectionString ??= builder.Configuration.GetConnectionString(StorageOptions.ConnectionStringName);
+        var storage = StorageOptions.FromConfiguration(builder.Configuration);
+        builder.Services.AddSingleton(storage);
         builder.Services.AddSilo(silo =>
         {
             silo.UseStorage(storage);

@@ -98,8 +98,11 @@ internal sealed class Activation : IThreadPoolWorkItem
         }
         finally
         {
+            // Deferred requests are this thread's to inspect only while it holds the flag; the inbox is re-read after
+            // releasing it because a producer that saw the flag set did not schedule.
+            var deferredRunnable = CanStartDeferred();
             Volatile.Write(ref _scheduled, 0);
-            if (!_inbox.IsEmpty || CanStartDeferred())
+            if (deferredRunnable || !_inbox.IsEmpty)
             {
                 Schedule();
             }

@@ -24,6 +24,8 @@ public class GrainReference : DispatchProxy
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
         _interface.Methods[targetMethod!].Call(this, args ?? []);
 
+    internal GrainMethod MethodFor(MethodInfo method) => _interface.Methods[method];
+
     internal void Send(Request call)
     {
         var activation = _activation;

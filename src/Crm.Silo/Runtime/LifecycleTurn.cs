@@ -13,7 +13,7 @@ internal sealed class LifecycleTurn(string name, Func<Task> work, Request? paren
 
     public override bool IsCall => false;
 
-    public override Exception? Failure => _work?.Exception?.InnerException;
+    public override Exception? Failure => TurnOutcome.FailureOf(_work);
 
     protected override bool Invoke(object? grain)
     {

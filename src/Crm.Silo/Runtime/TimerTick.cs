@@ -17,7 +17,7 @@ internal sealed class TimerTick(GrainTimer timer) : Request(parent: null)
 
     public override bool KeepsAlive => Timer.Options.KeepAlive;
 
-    public override Exception? Failure => _callback?.Exception?.InnerException;
+    public override Exception? Failure => TurnOutcome.FailureOf(_callback);
 
     protected override bool Invoke(object? grain)
     {

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Crm.Silo.Storage;
 
 /// <summary>Bound from the <c>Storage</c> configuration section; the connection string comes from <c>ConnectionStrings:Crm</c>.</summary>
@@ -8,6 +10,15 @@ public sealed class StorageOptions
     public const string DefaultSqliteConnectionString = "Data Source=data/crm.db";
 
     public StorageProviderKind Provider { get; set; } = StorageProviderKind.Sqlite;
+
+    /// <summary>Reads the <c>Storage</c> section and <c>ConnectionStrings:Crm</c>.</summary>
+    public static StorageOptions FromConfiguration(IConfiguration configuration)
+    {
+        var options = new StorageOptions();
+        configuration.GetSection(SectionName).Bind(options);
+        options.ConnectionString ??= configuration.GetConnectionString(ConnectionStringName);
+        return options;
+    }
 
     public string? ConnectionString { get; set; }
 
