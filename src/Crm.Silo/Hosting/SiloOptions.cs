@@ -8,6 +8,8 @@ namespace Crm.Silo.Hosting;
 /// <summary>Everything the silo is configured with: grain classes, storage, JSON contracts and the scheduling limits.</summary>
 public sealed class SiloOptions
 {
+    public const string SectionName = "Silo";
+
     internal List<Type> GrainClasses { get; } = [];
 
     internal List<IJsonTypeInfoResolver> JsonResolvers { get; } = [];

@@ -1,5 +1,6 @@
 using Crm.Silo.Runtime;
 using Crm.Silo.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,14 +13,16 @@ public static class SiloServiceCollectionExtensions
     /// <summary>
     /// Registers the silo, its grains and storage: <see cref="IGrainFactory"/> for callers, start with the host,
     /// and a graceful stop that deactivates every activation and stores every queued write.
-    /// Storage defaults to the <c>Storage</c> configuration section and <c>ConnectionStrings:Crm</c>.
+    /// Storage comes from the <c>Storage</c> configuration section and <c>ConnectionStrings:Crm</c>; limits from the <c>Silo</c> section.
     /// </summary>
     public static IHostApplicationBuilder AddSilo(this IHostApplicationBuilder builder, Action<SiloOptions> configure)
     {
         var storage = StorageOptions.FromConfiguration(builder.Configuration);
         builder.Services.AddSingleton(storage);
+        var section = builder.Configuration.GetSection(SiloOptions.SectionName);
         builder.Services.AddSilo(silo =>
         {
+            section.Bind(silo);
             silo.UseStorage(storage);
             configure(silo);
         });
