@@ -99,22 +99,20 @@ public sealed class SqliteGrainStorage : IGrainStorage
         _writerLock.Dispose();
     }
 
-    /// <summary>The three state statements, prepared once per batch and rebound per write.</summary>
+    /// <summary>The state statements, prepared once per batch and rebound per write.</summary>
     private sealed class Statements(SqliteConnection connection, SqliteTransaction transaction)
     {
         private SqliteCommand? _insert;
         private SqliteCommand? _update;
         private SqliteCommand? _delete;
+        private SqliteCommand? _absent;
 
         public async Task<bool> ApplyAsync(StateWrite write, CancellationToken cancellationToken)
         {
-            if (write.IsClear && write.ExpectedVersion is null)
-            {
-                return true;
-            }
-
             var command = (write.IsClear, write.ExpectedVersion) switch
             {
+                // Clearing what is believed absent changes nothing, but must still see that no other writer stored a record.
+                (true, null) => _absent ??= Create("SELECT 1 FROM crm_grain_state WHERE grain_type = @type AND grain_key = @key"),
                 (true, _) => _delete ??= Create("DELETE FROM crm_grain_state WHERE grain_type = @type AND grain_key = @key AND version = @expected"),
                 (false, null) => _insert ??= Create(
                     "INSERT INTO crm_grain_state (grain_type, grain_key, version, payload, updated_at) VALUES (@type, @key, @version, @payload, @now) ON CONFLICT (grain_type, grain_key) DO NOTHING"),
@@ -127,7 +125,9 @@ public sealed class SqliteGrainStorage : IGrainStorage
             Bind(command, "@version", write.NewVersion);
             Bind(command, "@payload", write.Payload);
             Bind(command, "@now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-            return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+            return command == _absent
+                ? await command.ExecuteScalarAsync(cancellationToken) is null
+                : await command.ExecuteNonQueryAsync(cancellationToken) == 1;
         }
 
         private SqliteCommand Create(string sql) => new(sql, connection, transaction);
