@@ -24,17 +24,27 @@ public sealed class SqliteGrainStorage : IGrainStorage
 
     public async Task InitializeAsync(IReadOnlyList<IStateRowWriter> rowWriters, CancellationToken cancellationToken)
     {
-        _rowWriters = rowWriters;
-        _writer = await OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await _writer.BeginTransactionAsync(cancellationToken);
-        var statements = SchemaMigrations.For(SqlDialect.Sqlite).Concat(rowWriters.SelectMany(writer => writer.Schema(SqlDialect.Sqlite)));
-        foreach (var statement in statements)
+        await _writerLock.WaitAsync(cancellationToken);
+        try
         {
-            await using var command = new SqliteCommand(statement, _writer, transaction);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+            _rowWriters = rowWriters;
 
-        await transaction.CommitAsync(cancellationToken);
+            // One writer connection for the instance's life: initializing again reuses it rather than leaving it open behind.
+            _writer ??= await OpenAsync(cancellationToken);
+            await using var transaction = (SqliteTransaction)await _writer.BeginTransactionAsync(cancellationToken);
+            var statements = SchemaMigrations.For(SqlDialect.Sqlite).Concat(rowWriters.SelectMany(writer => writer.Schema(SqlDialect.Sqlite)));
+            foreach (var statement in statements)
+            {
+                await using var command = new SqliteCommand(statement, _writer, transaction);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            _writerLock.Release();
+        }
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
