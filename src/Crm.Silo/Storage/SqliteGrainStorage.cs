@@ -52,7 +52,11 @@ public sealed class SqliteGrainStorage : IGrainStorage
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000;";
+
+        // No busy timeout in SQLite itself: the bundled build lacks usleep, so its busy handler sleeps whole seconds, and a
+        // writer that found another process's transaction open lost a second however short that was. Without it, a busy
+        // statement returns at once and Microsoft.Data.Sqlite retries it every 150 ms for up to the command timeout (30 s).
+        pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=0;";
         await pragmas.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
