@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
+using Crm.Silo.Tests.Infrastructure;
 using Crm.Testing;
 using Npgsql;
 
 namespace Crm.Silo.Tests.Storage;
 
+[Collection(RunsAlone.Name)]
 public sealed class CrashDurabilityTests(PostgresTestDatabase database) : IClassFixture<PostgresTestDatabase>
 {
     private const int AcksBeforeKill = 2_000;

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using Crm.Silo.Storage;
+using Crm.Silo.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 
 namespace Crm.Silo.Tests.Storage;
 
+[Collection(RunsAlone.Name)]
 public sealed class SqliteStorageTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"crm-sqlite-{Guid.NewGuid():N}");
