@@ -52,6 +52,7 @@ public sealed class GroupCommitterTests(PostgresTestDatabase database) : IClassF
         first.Release();
         await second.Entered;
         await blocker.WaitAsync(Patience);
+        // Nothing signals that a writer did not complete: a wrong early completion gets a moment to show itself.
         var anyDone = Task.WhenAny(writers);
         await Task.WhenAny(anyDone, Task.Delay(TimeSpan.FromMilliseconds(200)));
         var completedWhileHeld = writers.Count(writer => writer.IsCompleted);
