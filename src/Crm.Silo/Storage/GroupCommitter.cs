@@ -44,6 +44,12 @@ internal sealed class GroupCommitter : IAsyncDisposable
             batch.AddRange(carried);
             carried.Clear();
             await FillAsync(batch);
+            if (batch.Count == 0)
+            {
+                // Every waiting loop wakes for one write; those that find it taken go back to waiting.
+                continue;
+            }
+
             var writes = Coalesce(batch, carried);
             await CommitAsync(writes);
             batch.Clear();

@@ -40,28 +40,38 @@ public sealed class MemoryGrainStorage(MemoryStore store) : IGrainStorage
             for (var i = 0; i < writes.Count; i++)
             {
                 var write = writes[i];
-                var current = Store.States.GetValueOrDefault(write.Key);
-                if (current?.Version != write.ExpectedVersion)
+                if (Store.States.GetValueOrDefault(write.Key)?.Version != write.ExpectedVersion)
                 {
                     outcomes[i] = WriteOutcome.Stale();
                     continue;
                 }
 
+                outcomes[i] = WriteOutcome.Written(write.IsClear ? null : write.NewVersion);
+                stored.Add(write);
+            }
+
+            // Rows go first: a row writer that throws fails the batch with no state changed, as a rolled-back
+            // transaction would leave it (rows it applied before throwing stay, having no transaction to undo them).
+            try
+            {
+                RowBatches.Apply(_rowWriters, stored, (writer, rows) => writer.Write(Store.Rows, rows));
+            }
+            catch (Exception exception)
+            {
+                return Task.FromException<WriteOutcome[]>(exception);
+            }
+
+            foreach (var write in stored)
+            {
                 if (write.IsClear)
                 {
                     Store.States.Remove(write.Key);
-                    outcomes[i] = WriteOutcome.Written(null);
                 }
                 else
                 {
                     Store.States[write.Key] = new StoredState(write.NewVersion, write.Payload!);
-                    outcomes[i] = WriteOutcome.Written(write.NewVersion);
                 }
-
-                stored.Add(write);
             }
-
-            RowBatches.Apply(_rowWriters, stored, (writer, rows) => writer.Write(Store.Rows, rows));
         }
 
         return Task.FromResult(outcomes);

@@ -35,6 +35,11 @@ public sealed class PostgresGrainStorage : IGrainStorage
         RETURNING s.grain_type, s.grain_key
         """;
 
+    private const string AbsentSql = """
+        SELECT w.t, w.k FROM unnest(@types, @keys) AS w(t, k)
+        WHERE NOT EXISTS (SELECT 1 FROM crm_grain_state AS s WHERE s.grain_type = w.t AND s.grain_key = w.k)
+        """;
+
     private readonly NpgsqlDataSource _dataSource;
     private IReadOnlyList<IStateRowWriter> _rowWriters = [];
 
@@ -78,12 +83,7 @@ public sealed class PostgresGrainStorage : IGrainStorage
     public async Task<WriteOutcome[]> WriteBatchAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
     {
         var outcomes = new WriteOutcome[writes.Count];
-        var pending = Enumerable.Range(0, writes.Count).Where(i => !(writes[i].IsClear && writes[i].ExpectedVersion is null)).ToList();
-        foreach (var i in Enumerable.Range(0, writes.Count).Except(pending))
-        {
-            outcomes[i] = WriteOutcome.Written(null);
-        }
-
+        var pending = Enumerable.Range(0, writes.Count).ToList();
         for (var attempt = 1; pending.Count > 0; attempt++)
         {
             try
@@ -119,7 +119,8 @@ public sealed class PostgresGrainStorage : IGrainStorage
         var ordered = pending.OrderBy(i => writes[i].Key).ToList();
         var inserts = ordered.Where(i => !writes[i].IsClear && writes[i].ExpectedVersion is null).ToList();
         var updates = ordered.Where(i => !writes[i].IsClear && writes[i].ExpectedVersion is not null).ToList();
-        var deletes = ordered.Where(i => writes[i].IsClear).ToList();
+        var deletes = ordered.Where(i => writes[i].IsClear && writes[i].ExpectedVersion is not null).ToList();
+        var absent = ordered.Where(i => writes[i].IsClear && writes[i].ExpectedVersion is null).ToList();
         var stateCommands = new List<List<int>>();
         if (inserts.Count > 0)
         {
@@ -137,6 +138,13 @@ public sealed class PostgresGrainStorage : IGrainStorage
         {
             batch.BatchCommands.Add(StateCommand(DeleteSql, writes, deletes, withVersions: true, withPayloads: false));
             stateCommands.Add(deletes);
+        }
+
+        // Clearing what is believed absent changes nothing, but must still see that no other writer stored a record.
+        if (absent.Count > 0)
+        {
+            batch.BatchCommands.Add(StateCommand(AbsentSql, writes, absent, withVersions: false, withPayloads: false));
+            stateCommands.Add(absent);
         }
 
         var rowBatch = new PostgresBatch(batch);

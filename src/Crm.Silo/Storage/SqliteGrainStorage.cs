@@ -24,17 +24,27 @@ public sealed class SqliteGrainStorage : IGrainStorage
 
     public async Task InitializeAsync(IReadOnlyList<IStateRowWriter> rowWriters, CancellationToken cancellationToken)
     {
-        _rowWriters = rowWriters;
-        _writer = await OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await _writer.BeginTransactionAsync(cancellationToken);
-        var statements = SchemaMigrations.For(SqlDialect.Sqlite).Concat(rowWriters.SelectMany(writer => writer.Schema(SqlDialect.Sqlite)));
-        foreach (var statement in statements)
+        await _writerLock.WaitAsync(cancellationToken);
+        try
         {
-            await using var command = new SqliteCommand(statement, _writer, transaction);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+            _rowWriters = rowWriters;
 
-        await transaction.CommitAsync(cancellationToken);
+            // One writer connection for the instance's life: initializing again reuses it rather than leaving it open behind.
+            _writer ??= await OpenAsync(cancellationToken);
+            await using var transaction = (SqliteTransaction)await _writer.BeginTransactionAsync(cancellationToken);
+            var statements = SchemaMigrations.For(SqlDialect.Sqlite).Concat(rowWriters.SelectMany(writer => writer.Schema(SqlDialect.Sqlite)));
+            foreach (var statement in statements)
+            {
+                await using var command = new SqliteCommand(statement, _writer, transaction);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            _writerLock.Release();
+        }
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
@@ -42,7 +52,11 @@ public sealed class SqliteGrainStorage : IGrainStorage
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000;";
+
+        // No busy timeout in SQLite itself: the bundled build lacks usleep, so its busy handler sleeps whole seconds, and a
+        // writer that found another process's transaction open lost a second however short that was. Without it, a busy
+        // statement returns at once and Microsoft.Data.Sqlite retries it every 150 ms for up to the command timeout (30 s).
+        pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=0;";
         await pragmas.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
@@ -99,22 +113,20 @@ public sealed class SqliteGrainStorage : IGrainStorage
         _writerLock.Dispose();
     }
 
-    /// <summary>The three state statements, prepared once per batch and rebound per write.</summary>
+    /// <summary>The state statements, prepared once per batch and rebound per write.</summary>
     private sealed class Statements(SqliteConnection connection, SqliteTransaction transaction)
     {
         private SqliteCommand? _insert;
         private SqliteCommand? _update;
         private SqliteCommand? _delete;
+        private SqliteCommand? _absent;
 
         public async Task<bool> ApplyAsync(StateWrite write, CancellationToken cancellationToken)
         {
-            if (write.IsClear && write.ExpectedVersion is null)
-            {
-                return true;
-            }
-
             var command = (write.IsClear, write.ExpectedVersion) switch
             {
+                // Clearing what is believed absent changes nothing, but must still see that no other writer stored a record.
+                (true, null) => _absent ??= Create("SELECT 1 FROM crm_grain_state WHERE grain_type = @type AND grain_key = @key"),
                 (true, _) => _delete ??= Create("DELETE FROM crm_grain_state WHERE grain_type = @type AND grain_key = @key AND version = @expected"),
                 (false, null) => _insert ??= Create(
                     "INSERT INTO crm_grain_state (grain_type, grain_key, version, payload, updated_at) VALUES (@type, @key, @version, @payload, @now) ON CONFLICT (grain_type, grain_key) DO NOTHING"),
@@ -127,7 +139,9 @@ public sealed class SqliteGrainStorage : IGrainStorage
             Bind(command, "@version", write.NewVersion);
             Bind(command, "@payload", write.Payload);
             Bind(command, "@now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-            return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+            return command == _absent
+                ? await command.ExecuteScalarAsync(cancellationToken) is null
+                : await command.ExecuteNonQueryAsync(cancellationToken) == 1;
         }
 
         private SqliteCommand Create(string sql) => new(sql, connection, transaction);

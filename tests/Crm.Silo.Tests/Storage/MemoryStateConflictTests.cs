@@ -1,0 +1,10 @@
+using Crm.Silo.Storage;
+
+namespace Crm.Silo.Tests.Storage;
+
+public sealed class MemoryStateConflictTests : StateConflictTests
+{
+    private readonly MemoryStore _store = new();
+
+    protected override IGrainStorage CreateInstance() => new MemoryGrainStorage(_store);
+}

@@ -1,0 +1,9 @@
+using Crm.Silo.Storage;
+using Crm.Testing;
+
+namespace Crm.Silo.Tests.Storage;
+
+public sealed class PostgresStateConflictTests(PostgresTestDatabase database) : StateConflictTests, IClassFixture<PostgresTestDatabase>
+{
+    protected override IGrainStorage CreateInstance() => new PostgresGrainStorage(database.ConnectionString);
+}
