@@ -58,7 +58,7 @@ public sealed class DeadlockTests
 
         await a.CallLater("b");
 
-        Assert.True(SpinWait.SpinUntil(() => probe.Events.Contains("a answered b"), TimeSpan.FromSeconds(5)));
+        await Eventually.Until(() => probe.Events.Contains("a answered b"));
         Assert.Equal("a", await a.CallAlong([]));
     }
 }

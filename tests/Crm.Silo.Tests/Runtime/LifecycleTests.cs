@@ -14,7 +14,7 @@ public sealed class LifecycleTests
         var grain = silo.Grains.GetGrain<ICounterGrain>("idle");
 
         await grain.Add(5);
-        await WaitUntil(() => probe.Deactivations.ContainsKey("idle"));
+        await Eventually.Until(() => probe.Deactivations.ContainsKey("idle"));
         var afterReactivation = await grain.Get();
 
         Assert.Equal(DeactivationReason.IdleCollection.ToString(), probe.Events.First(e => e.StartsWith("deactivated idle")).Split(' ')[2]);
@@ -47,7 +47,7 @@ public sealed class LifecycleTests
 
         await silo.Grains.GetGrain<ICounterGrain>("plain-timer").StartTimer(keepAlive: false);
         await silo.Grains.GetGrain<ICounterGrain>("keep-alive-timer").StartTimer(keepAlive: true);
-        await WaitUntil(() => probe.Deactivations.ContainsKey("plain-timer"));
+        await Eventually.Until(() => probe.Deactivations.ContainsKey("plain-timer"));
         var keptAliveTicks = probe.Events.Count(e => e == "tick keep-alive-timer");
 
         Assert.True(probe.Events.Count(e => e == "tick plain-timer") > 0, "the plain timer never ticked");
@@ -69,7 +69,7 @@ public sealed class LifecycleTests
             await Task.Delay(10);
         }
 
-        await WaitUntil(() => probe.Events.Count(e => e == "tick slow-timer") >= 5);
+        await Eventually.Until(() => probe.Events.Count(e => e == "tick slow-timer") >= 5);
         Assert.Equal(1, probe.MaxInFlight);
         Assert.Equal(1, probe.MaxExecuting);
     }
@@ -105,16 +105,6 @@ public sealed class LifecycleTests
         var values = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => restarted.Grains.GetGrain<ICounterGrain>($"c{i}").Get()));
         Assert.Equal(Enumerable.Range(0, 100), values);
     }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not reached within 5 s");
-            await Task.Delay(10);
-        }
-    }
 }
 
 public interface ICounterGrain : IGrainWithStringKey
@@ -131,7 +121,7 @@ public interface ICounterGrain : IGrainWithStringKey
     Task Leave();
 }
 
-[CollectionAgeLimit(Seconds = 0.3)]
+[CollectionAgeLimit(Seconds = 0.5)]
 public sealed class CounterGrain(Probe probe, [PersistentState("counter")] IPersistentState<CounterState> counter) : Grain, ICounterGrain
 {
     private bool _dirty;

@@ -10,7 +10,7 @@ public sealed class OverloadAndTimeoutTests
         await using var silo = await TestSilo.StartAsync(options => options.MaxQueuedRequestsPerActivation = 10);
         var grain = silo.Grains.GetGrain<IGateGrain>("busy");
         var blocker = grain.WaitForGate();
-        await WaitUntil(async () => await silo.Grains.GetGrain<IGateGrain>("observer").Ping() && silo.Service<Probe>().Events.Contains("busy waiting"));
+        await Eventually.Until(async () => await silo.Grains.GetGrain<IGateGrain>("observer").Ping() && silo.Service<Probe>().Events.Contains("busy waiting"));
 
         var calls = Enumerable.Range(0, 50).Select(_ => grain.Increment()).ToArray();
         var rejected = calls.Where(call => call.IsFaulted).ToArray();
@@ -39,16 +39,6 @@ public sealed class OverloadAndTimeoutTests
 
         Assert.Contains("gate/stuck.WaitForGate", error.Message);
         grain.OpenGate();
-    }
-
-    private static async Task WaitUntil(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not reached within 5 s");
-            await Task.Delay(5);
-        }
     }
 }
 
