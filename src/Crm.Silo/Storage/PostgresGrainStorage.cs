@@ -43,7 +43,7 @@ public sealed class PostgresGrainStorage : IGrainStorage
     private readonly NpgsqlDataSource _dataSource;
     private IReadOnlyList<IStateRowWriter> _rowWriters = [];
 
-    public PostgresGrainStorage(string connectionString, int maxConcurrentBatches = 4)
+    public PostgresGrainStorage(string connectionString, int maxConcurrentBatches = 8)
     {
         _dataSource = NpgsqlDataSource.Create(connectionString);
         MaxConcurrentBatches = maxConcurrentBatches;
