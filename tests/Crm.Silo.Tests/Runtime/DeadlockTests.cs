@@ -91,10 +91,7 @@ public sealed class ChainGrain(Probe probe) : Grain, IChainGrain
         }
 
 
-        var next = path[0].StartsWith('r')
-            ? await GrainFactory.GetGrain<IReentrantChainGrain>(path[0]).CallAlong(path[1..])
-            : await GrainFactory.GetGrain<IChainGrain>(path[0]).CallAlong(path[1..]);
-        return $"{GetPrimaryKeyString()}>{next}";
+        return $"{GetPrimaryKeyString()}>{await ChainPath.CallNext(GrainFactory, path)}";
     }
 
     public Task<string> AskSelfName() => GrainFactory.GetGrain<IChainGrain>(GetPrimaryKeyString()).Name();
@@ -118,6 +115,14 @@ public sealed class ChainGrain(Probe probe) : Grain, IChainGrain
     public Task<string> Answer() => Task.FromResult(GetPrimaryKeyString());
 }
 
+internal static class ChainPath
+{
+    /// <summary>Calls the first grain of the path with the rest of it; keys starting with "r" name reentrant grains.</summary>
+    public static Task<string> CallNext(IGrainFactory grains, string[] path) => path[0].StartsWith('r')
+        ? grains.GetGrain<IReentrantChainGrain>(path[0]).CallAlong(path[1..])
+        : grains.GetGrain<IChainGrain>(path[0]).CallAlong(path[1..]);
+}
+
 public interface IReentrantChainGrain : IGrainWithStringKey
 {
     Task<string> CallAlong(string[] path);
@@ -133,9 +138,6 @@ public sealed class ReentrantChainGrain : Grain, IReentrantChainGrain
             return GetPrimaryKeyString();
         }
 
-        var next = path[0].StartsWith('r')
-            ? await GrainFactory.GetGrain<IReentrantChainGrain>(path[0]).CallAlong(path[1..])
-            : await GrainFactory.GetGrain<IChainGrain>(path[0]).CallAlong(path[1..]);
-        return $"{GetPrimaryKeyString()}>{next}";
+        return $"{GetPrimaryKeyString()}>{await ChainPath.CallNext(GrainFactory, path)}";
     }
 }
