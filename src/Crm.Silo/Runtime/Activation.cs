@@ -99,9 +99,10 @@ internal sealed class Activation : IThreadPoolWorkItem
         finally
         {
             // Deferred requests are this thread's to inspect only while it holds the flag; the inbox is re-read after
-            // releasing it because a producer that saw the flag set did not schedule.
+            // releasing it because a producer that saw the flag set did not schedule. The release is a full fence so
+            // that re-read cannot move ahead of it.
             var deferredRunnable = CanStartDeferred();
-            Volatile.Write(ref _scheduled, 0);
+            Interlocked.Exchange(ref _scheduled, 0);
             if (deferredRunnable || !_inbox.IsEmpty)
             {
                 Schedule();
