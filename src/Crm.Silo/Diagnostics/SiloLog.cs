@@ -25,4 +25,7 @@ internal sealed partial class SiloLog(ILogger logger)
 
     [LoggerMessage(7, LogLevel.Warning, "Silo stop timed out with {Remaining} activations still deactivating")]
     public partial void StopTimedOut(int remaining);
+
+    [LoggerMessage(8, LogLevel.Error, "OnDeactivateAsync of {GrainId} failed; the activation is gone all the same")]
+    public partial void DeactivationFailed(Exception exception, GrainId grainId);
 }

@@ -88,6 +88,26 @@ public sealed class SiloOptions
         _ => throw new InvalidOperationException($"Unknown storage provider '{storage.Provider}'."),
     });
 
+    /// <summary>Refuses settings that would stall the runtime, naming the setting.</summary>
+    internal void Validate()
+    {
+        Require(MaxQueuedRequestsPerActivation > 0, nameof(MaxQueuedRequestsPerActivation), "must be at least 1");
+        Require(ResponseTimeout > TimeSpan.Zero, nameof(ResponseTimeout), "must be positive");
+        Require(DefaultCollectionAge > TimeSpan.Zero, nameof(DefaultCollectionAge), "must be positive");
+        Require(CollectionQuantum > TimeSpan.Zero, nameof(CollectionQuantum), "must be positive");
+        Require(ShutdownTimeout > TimeSpan.Zero, nameof(ShutdownTimeout), "must be positive");
+        Require(GroupCommit.MaxBatchSize > 0, "GroupCommit:MaxBatchSize", "must be at least 1");
+        Require(GroupCommit.MaxBatchDelay >= TimeSpan.Zero, "GroupCommit:MaxBatchDelay", "must not be negative");
+    }
+
+    private static void Require(bool valid, string setting, string rule)
+    {
+        if (!valid)
+        {
+            throw new InvalidOperationException($"Silo:{setting} {rule}.");
+        }
+    }
+
     internal JsonSerializerOptions BuildJsonOptions() => new(JsonSerializerDefaults.Web)
     {
         TypeInfoResolver = JsonTypeInfoResolver.Combine([.. JsonResolvers]),

@@ -121,6 +121,7 @@ internal sealed class Activation : IThreadPoolWorkItem
         {
             if (_status == ActivationStatus.Deactivated)
             {
+                Volatile.Read(ref _deactivated)?.TrySetResult();
                 ForwardEverything();
                 return;
             }
@@ -159,7 +160,7 @@ internal sealed class Activation : IThreadPoolWorkItem
                 OnTurnCompleted(finishedAsync);
                 break;
             case Request request:
-                if ((_deferred is { Count: > 0 } && !request.AlwaysInterleave) || !CanStart(request))
+                if ((_deferred is { Count: > 0 } && !request.AlwaysInterleave && !IsCallBackToRunningTurn(request)) || !CanStart(request))
                 {
                     (_deferred ??= new Queue<Request>()).Enqueue(request);
                 }
@@ -179,7 +180,7 @@ internal sealed class Activation : IThreadPoolWorkItem
 
     private bool CanStart(Request request)
     {
-        if (_status != ActivationStatus.Valid || (_deactivationRequested is not null && request.IsCall))
+        if (_status != ActivationStatus.Valid || (_deactivationRequested is not null && request.IsCall && !IsCallBackToRunningTurn(request)))
         {
             return false;
         }
@@ -239,13 +240,18 @@ internal sealed class Activation : IThreadPoolWorkItem
             _runningWriters--;
         }
 
+        if (request.KeepsAlive)
+        {
+            Volatile.Write(ref _lastActivity, Environment.TickCount64);
+        }
+
         switch (request)
         {
             case LifecycleTurn turn when _status == ActivationStatus.Activating:
                 CompleteActivation(turn);
                 break;
-            case LifecycleTurn:
-                CompleteDeactivation();
+            case LifecycleTurn turn:
+                CompleteDeactivation(turn);
                 break;
             case TimerTick tick:
                 if (tick.Failure is { } timerFailure)
@@ -338,6 +344,7 @@ internal sealed class Activation : IThreadPoolWorkItem
         if (turn.Failure is { } failure)
         {
             Runtime.Log.ActivationFailed(failure, Id);
+            DisposeTimers();
             MarkDeactivated();
             FailQueued(failure);
             return;
@@ -355,19 +362,28 @@ internal sealed class Activation : IThreadPoolWorkItem
 
     private async Task RunDeactivationAsync(DeactivationReason reason)
     {
-        foreach (var timer in _timers?.ToArray() ?? [])
-        {
-            timer.Dispose();
-        }
-
+        DisposeTimers();
         if (_grain is Grain grain)
         {
             await grain.OnDeactivateAsync(reason, CancellationToken.None);
         }
     }
 
-    private void CompleteDeactivation()
+    private void DisposeTimers()
     {
+        foreach (var timer in _timers?.ToArray() ?? [])
+        {
+            timer.Dispose();
+        }
+    }
+
+    private void CompleteDeactivation(LifecycleTurn turn)
+    {
+        if (turn.Failure is { } failure)
+        {
+            Runtime.Log.DeactivationFailed(failure, Id);
+        }
+
         Runtime.Metrics.Deactivated();
         MarkDeactivated();
         ForwardEverything();
@@ -404,10 +420,15 @@ internal sealed class Activation : IThreadPoolWorkItem
         while (_deferred is { Count: > 0 } || !_inbox.IsEmpty)
         {
             var item = _deferred is { Count: > 0 } deferred ? deferred.Dequeue() : _inbox.TryDequeue();
-            if (item is Request { IsCall: true, IsPending: true } call)
+            switch (item)
             {
-                Interlocked.Decrement(ref _queuedCalls);
-                call.FailCaller(failure);
+                case Request { IsCall: true, IsPending: true } call:
+                    Interlocked.Decrement(ref _queuedCalls);
+                    call.FailCaller(failure);
+                    break;
+                case Continuation continuation:
+                    RunContinuation(continuation);
+                    break;
             }
         }
     }
@@ -467,6 +488,23 @@ internal sealed class Activation : IThreadPoolWorkItem
                 throw new DeadlockException(chain);
             }
         }
+    }
+
+    /// <summary>
+    /// Whether a turn running here is waiting, through the call chain, for this request. Such a request may not queue
+    /// behind later arrivals or a pending deactivation: they wait for that turn, which waits for this request.
+    /// </summary>
+    private bool IsCallBackToRunningTurn(Request request)
+    {
+        for (var waiting = request.Parent; waiting is not null; waiting = waiting.Parent)
+        {
+            if (waiting.Target == this && waiting.IsRunning)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool CanInterleave(Request call, Request waiting) =>

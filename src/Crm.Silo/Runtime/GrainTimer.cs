@@ -40,7 +40,14 @@ internal sealed class GrainTimer : IDisposable
     {
         if (Volatile.Read(ref _disposed) == 0 && Options.Period != Timeout.InfiniteTimeSpan)
         {
-            _timer.Change(Options.Period, Timeout.InfiniteTimeSpan);
+            try
+            {
+                _timer.Change(Options.Period, Timeout.InfiniteTimeSpan);
+            }
+            catch (ObjectDisposedException)
+            {
+                // Disposed from another thread after the check: nothing to re-arm.
+            }
         }
     }
 

@@ -20,6 +20,7 @@ public sealed class SiloRuntime : IGrainFactory, IAsyncDisposable
     private readonly IGrainStorage _storage;
     private readonly GroupCommitter _committer;
     private Task? _collector;
+    private Task? _stopped;
 
     internal SiloRuntime(SiloOptions options, IServiceProvider services, ILoggerFactory loggerFactory)
     {
@@ -27,6 +28,7 @@ public sealed class SiloRuntime : IGrainFactory, IAsyncDisposable
         Services = services;
         Log = new SiloLog(loggerFactory.CreateLogger("Crm.Silo"));
         Metrics = new SiloMetrics(() => _activations.Count, () => _activations.Values.Sum(activation => (long)activation.QueuedCalls));
+        options.Validate();
         foreach (var grainClass in options.GrainClasses)
         {
             var type = new GrainTypeInfo(grainClass);
@@ -72,7 +74,11 @@ public sealed class SiloRuntime : IGrainFactory, IAsyncDisposable
     public TGrainInterface GetGrain<TGrainInterface>(string key) where TGrainInterface : IGrainWithStringKey
     {
         ArgumentNullException.ThrowIfNull(key);
-        var grainInterface = _interfaces.GetOrAdd(typeof(TGrainInterface), Describe);
+        if (!_interfaces.TryGetValue(typeof(TGrainInterface), out var grainInterface))
+        {
+            grainInterface = _interfaces.GetOrAdd(typeof(TGrainInterface), Describe);
+        }
+
         var reference = DispatchProxy.Create(typeof(TGrainInterface), typeof(GrainReference));
         ((GrainReference)reference).Bind(this, grainInterface, new GrainId(grainInterface.Implementation.Name, key));
         return (TGrainInterface)reference;
@@ -114,9 +120,11 @@ public sealed class SiloRuntime : IGrainFactory, IAsyncDisposable
 
     internal TimeSpan CollectionAgeOf(GrainTypeInfo type) => type.CollectionAge ?? Options.DefaultCollectionAge;
 
+    /// <summary>Sweeps often enough for both idle collection and the response timeout to act within a fraction of their period.</summary>
     private async Task CollectLoopAsync()
     {
-        using var timer = new PeriodicTimer(Options.CollectionQuantum);
+        var period = TimeSpan.FromTicks(Math.Min(Options.CollectionQuantum.Ticks, Options.ResponseTimeout.Ticks / 3));
+        using var timer = new PeriodicTimer(period);
         try
         {
             while (await timer.WaitForNextTickAsync(_stopping.Token))
@@ -129,16 +137,19 @@ public sealed class SiloRuntime : IGrainFactory, IAsyncDisposable
         }
     }
 
-    /// <summary>Asks idle activations to collect themselves and busy ones to fail callers waiting past the response timeout.</summary>
+    /// <summary>
+    /// Asks idle activations to collect themselves, and activations with callers waiting or a turn running past the
+    /// response timeout to fail those callers. Enumerates the directory without locking it.
+    /// </summary>
     internal void SweepOnce()
     {
         var now = Environment.TickCount64;
         var overdueTicks = (long)(Options.ResponseTimeout.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
         var timestamp = System.Diagnostics.Stopwatch.GetTimestamp();
-        foreach (var activation in _activations.Values)
+        foreach (var (_, activation) in _activations)
         {
             var busySince = activation.BusySince;
-            if (busySince != 0 && timestamp - busySince > overdueTicks)
+            if (activation.QueuedCalls > 0 || (busySince != 0 && timestamp - busySince > overdueTicks))
             {
                 activation.Enqueue(new ControlSignal(ControlSignal.Kind.ExpireOverdue));
             }
@@ -149,36 +160,46 @@ public sealed class SiloRuntime : IGrainFactory, IAsyncDisposable
         }
     }
 
-    /// <summary>Graceful stop: no new activations, every activation deactivated (its grain may persist in OnDeactivateAsync), every queued write stored.</summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Graceful stop: no new activations, every activation deactivated (its grain may persist in OnDeactivateAsync), every
+    /// queued write stored. Every caller of it waits for the same stop.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_stopping.IsCancellationRequested)
+        lock (_stopping)
         {
-            return;
+            return _stopped ??= StopOnceAsync(cancellationToken);
         }
+    }
 
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
+    {
         _stopping.Cancel();
         if (_collector is not null)
         {
             await _collector;
         }
 
-        var activations = _activations.Values.ToArray();
-        var deactivations = activations.Select(activation => activation.DeactivateAsync(DeactivationReason.ShuttingDown)).ToArray();
-        var all = Task.WhenAll(deactivations);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Options.ShutdownTimeout);
+        var deactivated = 0;
         try
         {
-            await all.WaitAsync(timeout.Token);
+            // A caller that passed the stopping check just before it was set may still add an activation: sweep until none is left.
+            while (!_activations.IsEmpty)
+            {
+                var activations = _activations.Select(pair => pair.Value).ToArray();
+                await Task.WhenAll(activations.Select(activation => activation.DeactivateAsync(DeactivationReason.ShuttingDown))).WaitAsync(timeout.Token);
+                deactivated += activations.Length;
+            }
         }
         catch (OperationCanceledException)
         {
-            Log.StopTimedOut(deactivations.Count(task => !task.IsCompleted));
+            Log.StopTimedOut(_activations.Count);
         }
 
         await _committer.DisposeAsync();
-        Log.Stopped(activations.Length);
+        Log.Stopped(deactivated);
     }
 
     public async ValueTask DisposeAsync()

@@ -76,7 +76,7 @@ internal sealed class GroupCommitter : IAsyncDisposable
 
     /// <summary>
     /// Folds later writes of a grain into its first one in the batch: the newest state wins, every writer's rows are kept
-    /// and every writer is completed by the one store. A write that expects a different version waits for the next batch.
+    /// and every writer is completed by the one store. A write that expects a different version, or a clear, waits for the next batch.
     /// </summary>
     private static List<Coalesced> Coalesce(List<PendingWrite> batch, List<PendingWrite> carried)
     {
@@ -90,7 +90,7 @@ internal sealed class GroupCommitter : IAsyncDisposable
                 byKey.Add(pending.Write.Key, coalesced);
                 writes.Add(coalesced);
             }
-            else if (existing.Write.ExpectedVersion == pending.Write.ExpectedVersion)
+            else if (existing.Write.ExpectedVersion == pending.Write.ExpectedVersion && !existing.Write.IsClear && !pending.Write.IsClear)
             {
                 existing.Absorb(pending);
             }

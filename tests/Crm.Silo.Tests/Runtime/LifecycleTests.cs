@@ -2,6 +2,7 @@ using Crm.Silo.Tests.Infrastructure;
 
 namespace Crm.Silo.Tests.Runtime;
 
+[Collection(RunsAlone.Name)]
 public sealed class LifecycleTests
 {
     private static Action<Crm.Silo.Hosting.SiloOptions> FastCollection => options => options.CollectionQuantum = TimeSpan.FromMilliseconds(50);
@@ -36,7 +37,7 @@ public sealed class LifecycleTests
             await Task.Delay(20);
         }
 
-        Assert.False(probe.Deactivations.ContainsKey("busy"));
+        Assert.False(probe.Deactivations.ContainsKey("busy"), string.Join(", ", probe.Events));
     }
 
     [Fact]
@@ -52,7 +53,7 @@ public sealed class LifecycleTests
 
         Assert.True(probe.Events.Count(e => e == "tick plain-timer") > 0, "the plain timer never ticked");
         Assert.True(keptAliveTicks > 0);
-        Assert.False(probe.Deactivations.ContainsKey("keep-alive-timer"));
+        Assert.False(probe.Deactivations.ContainsKey("keep-alive-timer"), string.Join(", ", probe.Events.Where(e => !e.StartsWith("tick"))));
     }
 
     [Fact]
