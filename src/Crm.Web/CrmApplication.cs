@@ -1,3 +1,4 @@
+using Crm.Grains;
 using Crm.Silo.Hosting;
 using Crm.Web.Health;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -19,7 +20,8 @@ public static class CrmApplication
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        builder.AddSilo(silo => silo.AddGrainsFromAssembly(typeof(Crm.Grains.Identities.IdentityNormalizer).Assembly));
+        builder.Services.AddCrmGrainServices();
+        builder.AddSilo(silo => silo.AddCrmGrains());
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
 

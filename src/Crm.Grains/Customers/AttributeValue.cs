@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+using Crm.Grains.Serialization;
 namespace Crm.Grains.Customers;
 
+[JsonConverter(typeof(SnakeCaseEnumConverter<AttributeKind>))]
 public enum AttributeKind
 {
     String,

@@ -24,6 +24,8 @@ public sealed record CustomerSnapshot
 
     public string? Language { get; init; }
 
+    public string? AvatarUrl { get; init; }
+
     public Lifecycle Lifecycle { get; init; }
 
     public Intent Intent { get; init; } = Intent.NoEngagement;

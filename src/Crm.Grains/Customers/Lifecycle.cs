@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+using Crm.Grains.Serialization;
 namespace Crm.Grains.Customers;
 
 /// <summary>Where a customer stands; ordered so that a merge can keep "the further one".</summary>
+[JsonConverter(typeof(SnakeCaseEnumConverter<Lifecycle>))]
 public enum Lifecycle
 {
     Lead,

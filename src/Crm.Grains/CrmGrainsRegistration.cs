@@ -1,0 +1,34 @@
+using Crm.Grains.Customers;
+using Crm.Grains.Intents;
+using Crm.Grains.ReadModel;
+using Crm.Grains.Serialization;
+using Crm.Silo.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Crm.Grains;
+
+public static class CrmGrainsRegistration
+{
+    /// <summary>Registers the CRM grains, their state contracts and the read-model tables written with their state.</summary>
+    public static SiloOptions AddCrmGrains(this SiloOptions silo) => silo
+        .AddGrainsFromAssembly(typeof(CrmGrainsRegistration).Assembly)
+        .AddJsonContracts(GrainStateJsonContext.Default)
+        .AddRowWriter(new CustomerRowWriter())
+        .AddRowWriter(new TimelineRowWriter())
+        .AddRowWriter(new StatsDeltaWriter())
+        .AddRowWriter(new DuplicateSuggestionWriter());
+
+    /// <summary>
+    /// The services the grains depend on: the clock, the intent text model trained on the shipped examples, and a change
+    /// sink that a host replaces to watch changes live.
+    /// </summary>
+    public static IServiceCollection AddCrmGrainServices(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ICustomerChangeSink, NoCustomerChangeSink>();
+        services.TryAddSingleton<IIntentTextModel>(_ => NaiveBayesIntentModel.LoadDefault());
+        services.TryAddSingleton<IMessageIntentReader, TextModelIntentReader>();
+        return services;
+    }
+}

@@ -1,0 +1,211 @@
+using Crm.Grains.Identities;
+using Crm.Grains.Ingest;
+using Crm.Grains.Intents;
+using Crm.Grains.ReadModel;
+using Crm.Grains.Workspaces;
+using Crm.Silo;
+
+namespace Crm.Grains.Customers;
+
+/// <summary>
+/// The customer grain's core: loading, forwarding when merged, and <see cref="CommitAsync"/>, the one way state changes
+/// reach storage — lifecycle and intent re-resolved, then state, read-model row, timeline entries and stat delta written
+/// in one transaction, then the change published.
+/// </summary>
+public sealed partial class CustomerGrain(
+    [PersistentState("customer")] IPersistentState<CustomerState> customer,
+    IMessageIntentReader intentReader,
+    ICustomerChangeSink changes,
+    TimeProvider clock) : Grain, ICustomerGrain
+{
+    public const string SystemActor = "system";
+
+    private readonly HashSet<string> _recentEventIds = [];
+    private CustomerFlags _committedFlags;
+
+    private CustomerState State => customer.State;
+
+    private string Workspace => WorkspaceKeys.WorkspaceOf(GetPrimaryKeyString());
+
+    private string CustomerId => WorkspaceKeys.LocalPartOf(GetPrimaryKeyString());
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _recentEventIds.UnionWith(State.RecentEventIds);
+        _committedFlags = CustomerFlags.Of(State);
+        return Task.CompletedTask;
+    }
+
+    public Task<CustomerView?> Get() =>
+        State.MergedInto is { } survivor ? Survivor(survivor).Get()
+        : Task.FromResult(IsLive ? View() : null);
+
+    public Task<CustomerSnapshot?> Snapshot() =>
+        State.MergedInto is { } survivor ? Survivor(survivor).Snapshot()
+        : Task.FromResult(IsLive ? BuildSnapshot() : null);
+
+    public async Task Refresh()
+    {
+        if (IsLive)
+        {
+            await CommitAsync(clock.GetUtcNow(), []);
+        }
+    }
+
+    private bool IsLive => State.Exists && State.MergedInto is null && State.ErasedAt is null;
+
+    private ICustomerGrain Survivor(string survivorId) => GrainFactory.GetGrain<ICustomerGrain>(WorkspaceKeys.Compose(Workspace, survivorId));
+
+    private void EnsureLive()
+    {
+        if (!IsLive)
+        {
+            throw new CustomerNotFoundException(CustomerId);
+        }
+    }
+
+    /// <summary>
+    /// Runs a change that may fail after touching <see cref="State"/> (a claim that times out, storage that refuses): on
+    /// failure the activation is dropped, so the next call starts from what is stored.
+    /// </summary>
+    private async Task MutateAsync(Func<Task> change)
+    {
+        try
+        {
+            await change();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    private Task<WorkspaceSettings> SettingsAsync() => GrainFactory.GetGrain<IWorkspaceGrain>(Workspace).GetSettings();
+
+    /// <summary>
+    /// Stores the changes made to <see cref="State"/> with their timeline entries. If storage refuses, the activation is
+    /// dropped so the next call starts from what is stored, never from a change that did not land.
+    /// </summary>
+    private async Task CommitAsync(DateTimeOffset now, List<TimelineDraft> timeline, IReadOnlyList<object>? alsoWrite = null)
+    {
+        var settings = await SettingsAsync();
+        ResolveLifecycle(settings, now, timeline);
+        ResolveIntent(settings, now, timeline);
+
+        var flags = CustomerFlags.Of(State);
+        var rows = new List<object>(timeline.Count + 3) { new CustomerRow(Workspace, CustomerId, flags.Listed ? BuildSnapshot() : null) };
+        var entries = timeline.Select(draft => new TimelineRow(Workspace, CustomerId, ++State.TimelineSequence, draft.At, draft.Kind, draft.Actor, draft.Summary)).ToArray();
+        rows.AddRange(entries);
+        var delta = _committedFlags.DeltaTo(flags, Workspace);
+        if (!delta.IsZero)
+        {
+            rows.Add(delta);
+        }
+
+        rows.AddRange(alsoWrite ?? []);
+        await MutateAsync(() => customer.WriteStateAsync(rows));
+
+        var before = _committedFlags;
+        _committedFlags = flags;
+        changes.Publish(new CustomerChange(
+            Workspace,
+            CustomerId,
+            flags.Listed ? BuildSnapshot() : null,
+            EnteredAtRisk: flags.AtRisk && !before.AtRisk,
+            BecameSalesOpportunity: flags.SalesOpportunity && !before.SalesOpportunity,
+            entries,
+            State.MergedInto));
+    }
+
+    private void ResolveLifecycle(WorkspaceSettings settings, DateTimeOffset now, List<TimelineDraft> timeline)
+    {
+        if (!IsLive)
+        {
+            return;
+        }
+
+        var (stage, reason, manualExpired) = LifecycleRules.Resolve(State, settings, now);
+        if (manualExpired)
+        {
+            State.ManualLifecycle = null;
+        }
+
+        if (stage != State.Lifecycle)
+        {
+            timeline.Add(new TimelineDraft(now, "lifecycle_changed", SystemActor, $"{ReadModelNames.Of(State.Lifecycle)} → {ReadModelNames.Of(stage)}: {reason}"));
+            State.Lifecycle = stage;
+        }
+    }
+
+    private void ResolveIntent(WorkspaceSettings settings, DateTimeOffset now, List<TimelineDraft> timeline)
+    {
+        if (!IsLive)
+        {
+            return;
+        }
+
+        var signal = IntentRules.Combine(State, settings, now);
+        if (signal.Intent != State.Intent.Intent)
+        {
+            timeline.Add(new TimelineDraft(now, "intent_changed", SystemActor, $"{ReadModelNames.Of(State.Intent.Intent)} → {ReadModelNames.Of(signal.Intent)}: {string.Join("; ", signal.Reasons)}"));
+        }
+
+        State.Intent = signal;
+    }
+
+    private CustomerSnapshot BuildSnapshot() => new()
+    {
+        Id = CustomerId,
+        Name = State.Profile.Name,
+        Email = State.Profile.Email,
+        Phone = State.Profile.Phone,
+        Company = State.Profile.Company,
+        City = State.Profile.City,
+        Country = State.Profile.Country,
+        Language = State.Profile.Language,
+        AvatarUrl = State.Profile.AvatarUrl,
+        Lifecycle = State.Lifecycle,
+        Intent = State.Intent.Intent,
+        IntentScore = State.Intent.Score,
+        Tags = State.Tags.ToHashSet(),
+        Segments = State.Segments.ToHashSet(),
+        Channels = State.Identities.Select(identity => ChannelNames.Of(identity.Channel)).ToHashSet(),
+        Conversations = State.Conversations,
+        Messages = State.Messages,
+        Orders = State.Orders,
+        LifetimeValue = State.LifetimeValue,
+        CsatAverage = CsatAverage,
+        FirstSeen = State.FirstSeen,
+        LastActive = State.LastActive,
+        LastContact = State.LastContact,
+        Attributes = new Dictionary<string, AttributeValue>(State.Attributes),
+    };
+
+    private double? CsatAverage => State.CsatCount == 0 ? null : Math.Round((double)State.CsatSum / State.CsatCount, 2);
+
+    private CustomerView View() => new()
+    {
+        Id = CustomerId,
+        Profile = State.Profile,
+        FirstSeen = State.FirstSeen,
+        LastActive = State.LastActive,
+        LastContact = State.LastContact,
+        Conversations = State.Conversations,
+        Messages = State.Messages,
+        Orders = State.Orders,
+        LifetimeValue = State.LifetimeValue,
+        CsatCount = State.CsatCount,
+        CsatAverage = CsatAverage,
+        Lifecycle = State.Lifecycle,
+        ManualLifecycle = State.ManualLifecycle,
+        Intent = State.Intent,
+        Tags = State.Tags.ToArray(),
+        Segments = State.Segments.ToArray(),
+        Identities = State.Identities.ToArray(),
+        Attributes = new Dictionary<string, AttributeValue>(State.Attributes),
+        Notes = State.Notes.ToArray(),
+        RecentConversations = State.RecentConversations.ToArray(),
+        RecentOrders = State.RecentOrders.ToArray(),
+    };
+}

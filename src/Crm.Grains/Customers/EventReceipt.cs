@@ -1,0 +1,4 @@
+namespace Crm.Grains.Customers;
+
+/// <summary>What became of an event and which customer holds it (the survivor, when the addressed customer was merged).</summary>
+public sealed record EventReceipt(EventOutcome Outcome, string CustomerId);

@@ -1,0 +1,45 @@
+using Crm.Grains.Ingest;
+using Crm.Silo;
+
+namespace Crm.Grains.Customers;
+
+/// <summary>
+/// One customer, keyed <c>{workspace}/{customerId}</c>: owns the profile, counters, lifecycle, intent, tags, notes and
+/// attributes, and writes its read-model row, timeline entries and stat deltas with its state. A merged customer forwards
+/// every call to its survivor. Mutations on a customer that does not exist throw <see cref="CustomerNotFoundException"/>;
+/// bad input throws <see cref="Validation.DomainValidationException"/> before anything changes.
+/// </summary>
+public interface ICustomerGrain : IGrainWithStringKey
+{
+    Task<CustomerView> Create(NewCustomer customer, string actor);
+
+    /// <summary>Applies an event that arrived through <paramref name="source"/>; creates the customer on its first event.</summary>
+    Task<EventReceipt> Apply(EngagementEvent @event, ChannelIdentity source);
+
+    /// <summary>The customer, or its survivor's view when merged; null when it does not exist.</summary>
+    [ReadOnly]
+    Task<CustomerView?> Get();
+
+    [ReadOnly]
+    Task<CustomerSnapshot?> Snapshot();
+
+    Task<CustomerView> UpdateProfile(ProfilePatch patch, string actor);
+
+    Task<CustomerView> SetLifecycle(Lifecycle stage, string actor);
+
+    Task<CustomerView> AddTags(IReadOnlyList<string> tags, string actor);
+
+    Task<CustomerView> RemoveTags(IReadOnlyList<string> tags, string actor);
+
+    Task<Note> AddNote(string author, string text);
+
+    Task<Note> EditNote(string noteId, string text, string actor);
+
+    Task DeleteNote(string noteId, string actor);
+
+    /// <summary>Sets attributes; a null value removes one.</summary>
+    Task<CustomerView> SetAttributes(IReadOnlyDictionary<string, AttributeValue?> changes, string actor);
+
+    /// <summary>Re-evaluates what depends on time alone (lifecycle silence, intent decay); the workspace sweep calls it.</summary>
+    Task Refresh();
+}

@@ -1,0 +1,57 @@
+using Crm.Grains.Customers;
+using Crm.Grains.Ingest;
+using Crm.Grains.Workspaces;
+using Crm.Silo;
+
+namespace Crm.Grains.Identities;
+
+public sealed class IdentityGrain([PersistentState("identity")] IPersistentState<IdentityState> identity) : Grain, IIdentityGrain
+{
+    private string Workspace => WorkspaceKeys.WorkspaceOf(GetPrimaryKeyString());
+
+    public async Task<EventReceipt> Ingest(EngagementEvent @event)
+    {
+        // The owner is set before the write is awaited, so a claim interleaving with it sees the identity as taken.
+        var owner = identity.State.OwnerId ?? await TakeOwnership(CustomerIds.New());
+        var (_, source) = IdentityKey.Parse(GetPrimaryKeyString());
+        return await GrainFactory.GetGrain<ICustomerGrain>(WorkspaceKeys.Compose(Workspace, owner)).Apply(@event, source);
+    }
+
+    public async Task<ClaimResult> Claim(string customerId)
+    {
+        if (identity.State.OwnerId is { } owner)
+        {
+            return owner == customerId ? new ClaimResult(ClaimOutcome.AlreadyYours) : new ClaimResult(ClaimOutcome.OwnedByOther, owner);
+        }
+
+        await TakeOwnership(customerId);
+        return new ClaimResult(ClaimOutcome.Claimed);
+    }
+
+    public async Task Repoint(string fromCustomerId, string toCustomerId)
+    {
+        if (identity.State.OwnerId == fromCustomerId)
+        {
+            identity.State.OwnerId = toCustomerId;
+            await identity.WriteStateAsync();
+        }
+    }
+
+    public async Task Release(string customerId)
+    {
+        if (identity.State.OwnerId == customerId)
+        {
+            await identity.ClearStateAsync();
+        }
+    }
+
+    public Task<string?> Owner() => Task.FromResult(identity.State.OwnerId);
+
+    private async Task<string> TakeOwnership(string customerId)
+    {
+        identity.State.OwnerId = customerId;
+        identity.State.LinkedAt = DateTimeOffset.UtcNow;
+        await identity.WriteStateAsync();
+        return customerId;
+    }
+}

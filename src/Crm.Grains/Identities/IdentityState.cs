@@ -1,0 +1,8 @@
+namespace Crm.Grains.Identities;
+
+public sealed class IdentityState
+{
+    public string? OwnerId { get; set; }
+
+    public DateTimeOffset? LinkedAt { get; set; }
+}

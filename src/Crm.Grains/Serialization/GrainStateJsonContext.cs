@@ -1,0 +1,14 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Crm.Grains.Customers;
+using Crm.Grains.Identities;
+using Crm.Grains.Workspaces;
+
+namespace Crm.Grains.Serialization;
+
+/// <summary>Source-generated JSON contracts of every grain state.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(CustomerState))]
+[JsonSerializable(typeof(IdentityState))]
+[JsonSerializable(typeof(WorkspaceState))]
+public sealed partial class GrainStateJsonContext : JsonSerializerContext;

@@ -1,0 +1,7 @@
+namespace Crm.Grains.Validation;
+
+/// <summary>A broken input rule: the field (as the API names it, camelCase, dotted for nesting) and the rule.</summary>
+public sealed record ValidationError(string Field, string Rule)
+{
+    public override string ToString() => $"{Field}: {Rule}";
+}

@@ -1,0 +1,21 @@
+using Crm.Grains.Validation;
+using Crm.Silo;
+
+namespace Crm.Grains.Workspaces;
+
+public sealed class WorkspaceGrain([PersistentState("workspace")] IPersistentState<WorkspaceState> workspace) : Grain, IWorkspaceGrain
+{
+    public Task<WorkspaceSettings> GetSettings() => Task.FromResult(workspace.State.Settings);
+
+    public async Task<WorkspaceSettings> UpdateSettings(WorkspaceSettings settings)
+    {
+        if (settings.Validate() is { } broken)
+        {
+            throw new DomainValidationException(new ValidationError(char.ToLowerInvariant(broken.Field[0]) + broken.Field[1..], broken.Rule));
+        }
+
+        workspace.State.Settings = settings;
+        await workspace.WriteStateAsync();
+        return settings;
+    }
+}

@@ -1,0 +1,53 @@
+using Crm.Grains.Customers;
+using Crm.Silo;
+using Crm.Silo.Hosting;
+using Crm.Silo.Runtime;
+using Crm.Silo.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Crm.Grains.Tests.Infrastructure;
+
+/// <summary>A real silo with the CRM grains, on memory storage unless a test passes another, and a clock the test controls.</summary>
+public sealed class CrmSilo : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly ServiceProvider _services;
+
+    private CrmSilo(ServiceProvider services, IGrainStorage storage)
+    {
+        _services = services;
+        Storage = storage;
+        Runtime = services.GetRequiredService<SiloRuntime>();
+    }
+
+    public SiloRuntime Runtime { get; }
+
+    public IGrainFactory Grains => Runtime;
+
+    public IGrainStorage Storage { get; }
+
+    public ManualClock Clock => (ManualClock)_services.GetRequiredService<TimeProvider>();
+
+    public RecordingChangeSink Changes => (RecordingChangeSink)_services.GetRequiredService<ICustomerChangeSink>();
+
+    public static async Task<CrmSilo> StartAsync(IGrainStorage? storage = null)
+    {
+        storage ??= new MemoryGrainStorage();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(new ManualClock(Start));
+        services.AddSingleton<ICustomerChangeSink, RecordingChangeSink>();
+        services.AddCrmGrainServices();
+        services.AddSilo(silo => silo.AddCrmGrains().UseStorage(storage));
+        var silo = new CrmSilo(services.BuildServiceProvider(), storage);
+        await silo.Runtime.StartAsync(CancellationToken.None);
+        return silo;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Runtime.StopAsync(CancellationToken.None);
+        await _services.DisposeAsync();
+    }
+}
