@@ -6,9 +6,10 @@ internal static class SqlValues
     /// <summary>Joins set members for PostgreSQL's <c>string_to_array</c>; the unit separator cannot occur in a tag.</summary>
     public const string ArraySeparator = "\u001f";
 
-    public static DateTime Utc(DateTimeOffset value) => value.UtcDateTime;
+    /// <summary>PostgreSQL's driver writes an instant to <c>timestamptz</c> only with a zero offset.</summary>
+    public static DateTimeOffset Utc(DateTimeOffset value) => value.ToUniversalTime();
 
-    public static DateTime? Utc(DateTimeOffset? value) => value?.UtcDateTime;
+    public static DateTimeOffset? Utc(DateTimeOffset? value) => value?.ToUniversalTime();
 
     /// <summary>SQLite keeps instants as Unix milliseconds so they sort and compare as numbers.</summary>
     public static long? Milliseconds(DateTimeOffset? value) => value?.ToUnixTimeMilliseconds();
