@@ -1,5 +1,6 @@
 using Crm.Bench.Infrastructure;
 using Crm.Bench.Runtime;
+using Crm.Bench.Segments;
 using Crm.Bench.Storage;
 using Spectre.Console;
 
@@ -7,6 +8,7 @@ var suites = new Dictionary<string, Func<BenchSettings, Task<BenchReport>>>(Stri
 {
     ["runtime"] = RuntimeSuite.RunAsync,
     ["storage"] = StorageSuite.RunAsync,
+    ["segments"] = SegmentsSuite.RunAsync,
 };
 
 var settings = BenchSettings.Parse(args);
