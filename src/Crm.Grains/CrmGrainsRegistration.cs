@@ -1,5 +1,6 @@
 using Crm.Grains.Customers;
 using Crm.Grains.Intents;
+using Crm.Grains.Merge;
 using Crm.Grains.ReadModel;
 using Crm.Grains.Serialization;
 using Crm.Silo.Hosting;
@@ -16,6 +17,7 @@ public static class CrmGrainsRegistration
         .AddJsonContracts(GrainStateJsonContext.Default)
         .AddRowWriter(new CustomerRowWriter())
         .AddRowWriter(new TimelineRowWriter())
+        .AddRowWriter(new TimelineMoveWriter())
         .AddRowWriter(new StatsDeltaWriter())
         .AddRowWriter(new DuplicateSuggestionWriter());
 
@@ -29,6 +31,7 @@ public static class CrmGrainsRegistration
         services.TryAddSingleton<ICustomerChangeSink, NoCustomerChangeSink>();
         services.TryAddSingleton<IIntentTextModel>(_ => NaiveBayesIntentModel.LoadDefault());
         services.TryAddSingleton<IMessageIntentReader, TextModelIntentReader>();
+        services.TryAddSingleton<IMergeFaults, NoMergeFaults>();
         return services;
     }
 }

@@ -13,6 +13,12 @@ public sealed partial class CustomerGrain
 
     public async Task<EventReceipt> Apply(EngagementEvent @event, ChannelIdentity source)
     {
+        // A tombstone still knows the events it applied before retiring: a retry of one must not count again at the survivor.
+        if (State.RecentEvents.Contains(@event.Id))
+        {
+            return new EventReceipt(EventOutcome.Duplicate, State.MergedInto ?? CustomerId);
+        }
+
         if (State.MergedInto is { } survivor)
         {
             return await Survivor(survivor).Apply(@event, source);
@@ -21,11 +27,6 @@ public sealed partial class CustomerGrain
         if (State.ErasedAt is not null)
         {
             throw new CustomerNotFoundException(CustomerId);
-        }
-
-        if (_recentEventIds.Contains(@event.Id))
-        {
-            return new EventReceipt(EventOutcome.Duplicate, CustomerId);
         }
 
         var settings = await SettingsAsync();
@@ -44,7 +45,7 @@ public sealed partial class CustomerGrain
             }
 
             await ApplyEventAsync(@event, source, settings.DefaultPhoneCountry, timeline, alsoWrite);
-            RememberEvent(@event.Id);
+            State.RecentEvents.Add(@event.Id);
             await CommitAsync(clock.GetUtcNow(), timeline, alsoWrite);
         });
         return new EventReceipt(EventOutcome.Accepted, CustomerId);
@@ -99,17 +100,6 @@ public sealed partial class CustomerGrain
         }
 
         timeline.Add(new TimelineDraft(at, "customer_created", Describe(source), $"first contact on {ChannelNames.Of(source.Channel)}"));
-    }
-
-    private void RememberEvent(string eventId)
-    {
-        State.RecentEventIds.Add(eventId);
-        _recentEventIds.Add(eventId);
-        if (State.RecentEventIds.Count > CustomerState.RecentEventIdLimit)
-        {
-            _recentEventIds.Remove(State.RecentEventIds[0]);
-            State.RecentEventIds.RemoveAt(0);
-        }
     }
 
     private void ReceiveMessage(EngagementEvent @event, ChannelIdentity source, List<TimelineDraft> timeline)

@@ -20,7 +20,6 @@ public sealed partial class CustomerGrain(
 {
     public const string SystemActor = "system";
 
-    private readonly HashSet<string> _recentEventIds = [];
     private CustomerFlags _committedFlags;
 
     private CustomerState State => customer.State;
@@ -31,7 +30,6 @@ public sealed partial class CustomerGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _recentEventIds.UnionWith(State.RecentEventIds);
         _committedFlags = CustomerFlags.Of(State);
         return Task.CompletedTask;
     }

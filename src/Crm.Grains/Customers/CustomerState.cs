@@ -8,7 +8,6 @@ namespace Crm.Grains.Customers;
 /// <summary>What a customer grain persists. Lists that grow with time are bounded here; the full timeline lives in the read model.</summary>
 public sealed class CustomerState
 {
-    public const int RecentEventIdLimit = 1_000;
     public const int RecentConversationLimit = 100;
     public const int RecentOrderLimit = 100;
 
@@ -66,10 +65,16 @@ public sealed class CustomerState
 
     public List<ChannelIdentity> Identities { get; set; } = [];
 
-    /// <summary>Ids of the most recent events applied, oldest first: a retried event within this window counts once.</summary>
-    public List<string> RecentEventIds { get; set; } = [];
+    /// <summary>The most recent events applied: a retried event within this window counts once.</summary>
+    public EventWindow RecentEvents { get; set; } = new();
 
     public long TimelineSequence { get; set; }
+
+    /// <summary>Merges already absorbed, by merge key, so a resumed merge is applied once.</summary>
+    public List<string> AppliedMerges { get; set; } = [];
+
+    /// <summary>Customers merged into this one: their tombstones hold personal data that an erase must reach too.</summary>
+    public List<string> AbsorbedIds { get; set; } = [];
 
     public long NoteSequence { get; set; }
 }

@@ -40,6 +40,20 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>Sets attributes; a null value removes one.</summary>
     Task<CustomerView> SetAttributes(IReadOnlyDictionary<string, AttributeValue?> changes, string actor);
 
+    /// <summary>Whether the id exists, was merged or erased; answered without forwarding.</summary>
+    [ReadOnly]
+    Task<CustomerStatus> Status();
+
+    [ReadOnly]
+    Task<CustomerState> DescribeForMerge();
+
+    Task<CustomerState> RetireInto(string survivorId, string actor);
+
+    Task<CustomerView> Absorb(string mergeKey, string duplicateId, CustomerState duplicate, string actor);
+
+    [ReadOnly]
+    Task<CustomerView> PreviewAbsorb(string duplicateId, CustomerState duplicate);
+
     /// <summary>Re-evaluates what depends on time alone (lifecycle silence, intent decay); the workspace sweep calls it.</summary>
     Task Refresh();
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Crm.Grains.Customers;
 using Crm.Grains.Identities;
+using Crm.Grains.Merge;
 using Crm.Grains.Workspaces;
 
 namespace Crm.Grains.Serialization;
@@ -11,4 +12,5 @@ namespace Crm.Grains.Serialization;
 [JsonSerializable(typeof(CustomerState))]
 [JsonSerializable(typeof(IdentityState))]
 [JsonSerializable(typeof(WorkspaceState))]
+[JsonSerializable(typeof(MergeState))]
 public sealed partial class GrainStateJsonContext : JsonSerializerContext;

@@ -31,16 +31,17 @@ public sealed class CrmSilo : IAsyncDisposable
 
     public RecordingChangeSink Changes => (RecordingChangeSink)_services.GetRequiredService<ICustomerChangeSink>();
 
-    public static async Task<CrmSilo> StartAsync(IGrainStorage? storage = null)
+    public static async Task<CrmSilo> StartAsync(IGrainStorage? storage = null, Action<IServiceCollection>? services = null)
     {
         storage ??= new MemoryGrainStorage();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(new ManualClock(Start));
-        services.AddSingleton<ICustomerChangeSink, RecordingChangeSink>();
-        services.AddCrmGrainServices();
-        services.AddSilo(silo => silo.AddCrmGrains().UseStorage(storage));
-        var silo = new CrmSilo(services.BuildServiceProvider(), storage);
+        var collection = new ServiceCollection();
+        collection.AddLogging();
+        collection.AddSingleton<TimeProvider>(new ManualClock(Start));
+        collection.AddSingleton<ICustomerChangeSink, RecordingChangeSink>();
+        services?.Invoke(collection);
+        collection.AddCrmGrainServices();
+        collection.AddSilo(silo => silo.AddCrmGrains().UseStorage(storage));
+        var silo = new CrmSilo(collection.BuildServiceProvider(), storage);
         await silo.Runtime.StartAsync(CancellationToken.None);
         return silo;
     }

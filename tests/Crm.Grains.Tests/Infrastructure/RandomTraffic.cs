@@ -6,7 +6,9 @@ namespace Crm.Grains.Tests.Infrastructure;
 
 /// <summary>
 /// Seeded random traffic over a pool of identities: messages, orders, refunds, CSAT, page views, manual lifecycle changes
-/// and the passing of time with sweeps, sent concurrently in waves so grains interleave.
+/// and the passing of time with sweeps, sent concurrently in waves so grains interleave. A last phase, a month later,
+/// brings half the customers back (three new conversations each, some with a pricing view) and sweeps everyone, so every
+/// stat card has members whatever the random part produced.
 /// </summary>
 public static class RandomTraffic
 {
@@ -40,6 +42,37 @@ public static class RandomTraffic
             silo.Clock.Advance(TimeSpan.FromDays(random.Next(0, 8)));
             await Task.WhenAll(known.Keys.Where(_ => random.NextDouble() < 0.2).Select(id => silo.Grains.GetGrain<ICustomerGrain>($"{workspace}/{id}").Refresh()));
         }
+
+        await ComeBackAsync(silo, workspace, ingestor, identities);
+    }
+
+    private static async Task ComeBackAsync(CrmSilo silo, string workspace, EventIngestor ingestor, int identities)
+    {
+        silo.Clock.Advance(TimeSpan.FromDays(35));
+        var now = silo.Clock.GetUtcNow();
+        var returning = Enumerable.Range(0, identities / 2).Select(i => $"user{i}@example.com").ToArray();
+        await Task.WhenAll(returning.Select(async (who, i) =>
+        {
+            for (var conversation = 0; conversation < 3; conversation++)
+            {
+                await ingestor.IngestAsync(workspace, Events.Message(Channel.Email, who, now.AddMinutes(conversation), "hello again", $"return-{conversation}"));
+            }
+
+            if (i % 2 == 0)
+            {
+                await ingestor.IngestAsync(workspace, Events.PageView(Channel.Email, who, now, "https://shop.example.com/pricing"));
+            }
+        }));
+
+        var everyone = Enumerable.Range(0, identities).Select(i => $"user{i}@example.com");
+        await Task.WhenAll(everyone.Select(async who =>
+        {
+            var owner = await silo.Grains.GetGrain<IIdentityGrain>(IdentityKey.For(workspace, new ChannelIdentity(Channel.Email, who))).Owner();
+            if (owner is not null)
+            {
+                await silo.Grains.GetGrain<ICustomerGrain>($"{workspace}/{owner}").Refresh();
+            }
+        }));
     }
 
     private static EngagementEvent Next(Random random, int identities, DateTimeOffset now)

@@ -1,0 +1,114 @@
+using Crm.Grains.Customers;
+using Crm.Grains.Identities;
+using Crm.Grains.Workspaces;
+using Crm.Silo;
+
+namespace Crm.Grains.Merge;
+
+/// <summary>
+/// Runs the merge protocol: record the intent, retire the duplicate into a tombstone (its row and stat counts leave in
+/// the same write), let the survivor absorb its data (once per merge key), re-point the duplicate's identities, done.
+/// Each phase is stored before the next begins, and each step is idempotent, so a retry after any failure finishes the
+/// merge exactly once.
+/// </summary>
+public sealed class MergeGrain([PersistentState("merge")] IPersistentState<MergeState> merge, IMergeFaults faults, TimeProvider clock) : Grain, IMergeGrain
+{
+    private string Workspace => WorkspaceKeys.WorkspaceOf(GetPrimaryKeyString());
+
+    public async Task<MergeResult> Merge(string survivorId, string duplicateId, string actor, bool dryRun)
+    {
+        if (survivorId == duplicateId)
+        {
+            throw new MergeRefusedException("a customer cannot be merged into itself");
+        }
+
+        if (MergeKeys.For(Workspace, survivorId, duplicateId) != GetPrimaryKeyString())
+        {
+            throw new MergeRefusedException("this merge record is for another pair of customers");
+        }
+
+        var record = merge.State;
+        var resuming = record.Phase is not (MergePhase.NotStarted or MergePhase.Completed);
+        if (resuming && (record.SurvivorId != survivorId || record.DuplicateId != duplicateId))
+        {
+            throw new MergeRefusedException($"customer {record.DuplicateId} is already being merged into {record.SurvivorId}; retry that merge to finish it");
+        }
+
+        var survivor = Customer(survivorId);
+        var duplicate = Customer(duplicateId);
+        if (record.Phase == MergePhase.Completed && record.SurvivorId == survivorId && record.DuplicateId == duplicateId)
+        {
+            return new MergeResult((await survivor.Get())!, duplicateId, DryRun: false);
+        }
+
+        if (!resuming)
+        {
+            await RequireLive(survivorId);
+            await RequireLive(duplicateId);
+        }
+
+        if (dryRun)
+        {
+            return new MergeResult(await survivor.PreviewAbsorb(duplicateId, await duplicate.DescribeForMerge()), duplicateId, DryRun: true);
+        }
+
+        if (!resuming)
+        {
+            record.SurvivorId = survivorId;
+            record.DuplicateId = duplicateId;
+            record.Actor = actor;
+            record.StartedAt = clock.GetUtcNow();
+            record.CompletedAt = null;
+            await Reach(MergePhase.Started);
+        }
+
+        var data = await duplicate.RetireInto(survivorId, record.Actor!);
+        if (record.Phase < MergePhase.DuplicateRetired)
+        {
+            await Reach(MergePhase.DuplicateRetired);
+        }
+
+        var merged = await survivor.Absorb(GetPrimaryKeyString(), duplicateId, data, record.Actor!);
+        if (record.Phase < MergePhase.Absorbed)
+        {
+            await Reach(MergePhase.Absorbed);
+        }
+
+        foreach (var identity in data.Identities)
+        {
+            await GrainFactory.GetGrain<IIdentityGrain>(IdentityKey.For(Workspace, identity)).Repoint(duplicateId, survivorId);
+        }
+
+        if (record.Phase < MergePhase.IdentitiesRepointed)
+        {
+            await Reach(MergePhase.IdentitiesRepointed);
+        }
+
+        record.CompletedAt = clock.GetUtcNow();
+        await Reach(MergePhase.Completed);
+        return new MergeResult(merged, duplicateId, DryRun: false);
+    }
+
+    private async Task Reach(MergePhase phase)
+    {
+        merge.State.Phase = phase;
+        await merge.WriteStateAsync();
+        faults.After(phase);
+    }
+
+    private async Task RequireLive(string customerId)
+    {
+        var status = await Customer(customerId).Status();
+        if (!status.Exists || status.Erased)
+        {
+            throw new CustomerNotFoundException(customerId);
+        }
+
+        if (status.MergedInto is { } survivor)
+        {
+            throw new MergeRefusedException($"customer {customerId} was already merged into {survivor}");
+        }
+    }
+
+    private ICustomerGrain Customer(string customerId) => GrainFactory.GetGrain<ICustomerGrain>(WorkspaceKeys.Compose(Workspace, customerId));
+}

@@ -1,0 +1,4 @@
+namespace Crm.Grains.Merge;
+
+/// <summary>A merge that cannot be done as asked (self-merge, a customer already merged elsewhere, another merge of the pair under way).</summary>
+public sealed class MergeRefusedException(string reason) : Exception(reason);

@@ -1,0 +1,71 @@
+using Crm.Grains.Customers;
+
+namespace Crm.Grains.Merge;
+
+/// <summary>
+/// How a duplicate's data joins the survivor's: the survivor's non-empty profile fields win and the duplicate fills gaps;
+/// identities, tags and segments are united; notes, conversations and orders joined; counters and CSAT summed; first seen
+/// is the earliest and last contact and activity the latest; the lifecycle is the further stage; custom attributes keep the
+/// survivor's value on conflict; recent event ids are united (the window grows to hold both) so a retried event still counts once.
+/// </summary>
+public static class MergeRules
+{
+    public static void Absorb(CustomerState survivor, CustomerState duplicate, string duplicateId)
+    {
+        var mine = survivor.Profile;
+        var theirs = duplicate.Profile;
+        survivor.Profile = new ProfileData
+        {
+            Name = mine.Name ?? theirs.Name,
+            Email = mine.Email ?? theirs.Email,
+            Phone = mine.Phone ?? theirs.Phone,
+            Company = mine.Company ?? theirs.Company,
+            City = mine.City ?? theirs.City,
+            Country = mine.Country ?? theirs.Country,
+            Language = mine.Language ?? theirs.Language,
+            AvatarUrl = mine.AvatarUrl ?? theirs.AvatarUrl,
+        };
+
+        survivor.FirstSeen = Min(survivor.FirstSeen, duplicate.FirstSeen);
+        survivor.LastActive = Max(survivor.LastActive, duplicate.LastActive);
+        survivor.LastContact = Max(survivor.LastContact, duplicate.LastContact);
+        survivor.LastPricingView = Max(survivor.LastPricingView, duplicate.LastPricingView);
+        survivor.LastCartView = Max(survivor.LastCartView, duplicate.LastCartView);
+        survivor.Conversations += duplicate.Conversations;
+        survivor.Messages += duplicate.Messages;
+        survivor.Orders += duplicate.Orders;
+        survivor.CsatSum += duplicate.CsatSum;
+        survivor.CsatCount += duplicate.CsatCount;
+        survivor.LifetimeValue += duplicate.LifetimeValue;
+        survivor.Lifecycle = (Lifecycle)Math.Max((int)survivor.Lifecycle, (int)duplicate.Lifecycle);
+
+        survivor.Identities = Union(survivor.Identities, duplicate.Identities);
+        survivor.Tags = Union(survivor.Tags, duplicate.Tags);
+        survivor.Segments = Union(survivor.Segments, duplicate.Segments);
+        survivor.RecentConversations = Joined(survivor.RecentConversations, duplicate.RecentConversations, c => c.Id, c => c.StartedAt, CustomerState.RecentConversationLimit);
+        survivor.RecentOrders = Joined(survivor.RecentOrders, duplicate.RecentOrders, o => o.Id, o => o.PlacedAt, CustomerState.RecentOrderLimit);
+        survivor.RecentMessageIntents = survivor.RecentMessageIntents.Concat(duplicate.RecentMessageIntents).OrderBy(m => m.At).TakeLast(5).ToList();
+        survivor.RecentEvents.Absorb(duplicate.RecentEvents);
+
+        foreach (var note in duplicate.Notes)
+        {
+            survivor.Notes.Add(note with { Id = $"{duplicateId[..8]}-{note.Id}" });
+        }
+
+        foreach (var (name, value) in duplicate.Attributes)
+        {
+            survivor.Attributes.TryAdd(name, value);
+        }
+
+        survivor.AbsorbedIds = Union(survivor.AbsorbedIds, [duplicateId, .. duplicate.AbsorbedIds]);
+    }
+
+    private static List<T> Union<T>(List<T> first, List<T> second) => first.Concat(second).Distinct().ToList();
+
+    private static List<T> Joined<T>(List<T> first, List<T> second, Func<T, string> id, Func<T, DateTimeOffset> at, int limit) =>
+        first.Concat(second.Where(item => !first.Exists(existing => id(existing) == id(item)))).OrderBy(at).TakeLast(limit).ToList();
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;
+
+    private static DateTimeOffset? Max(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
+}
