@@ -19,7 +19,8 @@ public static class CrmGrainsRegistration
         .AddRowWriter(new TimelineRowWriter())
         .AddRowWriter(new TimelineMoveWriter())
         .AddRowWriter(new StatsDeltaWriter())
-        .AddRowWriter(new DuplicateSuggestionWriter());
+        .AddRowWriter(new DuplicateSuggestionWriter())
+        .AddRowWriter(new CustomerErasureWriter());
 
     /// <summary>
     /// The services the grains depend on: the clock, the intent text model trained on the shipped examples, and a change

@@ -54,6 +54,14 @@ public interface ICustomerGrain : IGrainWithStringKey
     [ReadOnly]
     Task<CustomerView> PreviewAbsorb(string duplicateId, CustomerState duplicate);
 
+    [ReadOnly]
+    Task<CustomerExport> Export();
+
+    /// <summary>GDPR erase: personal data leaves state, read model and timeline; identities are released; a bare tombstone stays.</summary>
+    Task Erase(string actor);
+
+    Task EraseTombstone();
+
     /// <summary>Re-evaluates what depends on time alone (lifecycle silence, intent decay); the workspace sweep calls it.</summary>
     Task Refresh();
 }
