@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Crm.Grains.Customers;
 using Crm.Grains.Identities;
+using Crm.Grains.Segments;
 using Crm.Grains.Workspaces;
 
 namespace Crm.Grains.Serialization;
@@ -10,5 +11,6 @@ namespace Crm.Grains.Serialization;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(CustomerState))]
 [JsonSerializable(typeof(IdentityState))]
+[JsonSerializable(typeof(SegmentCatalogState))]
 [JsonSerializable(typeof(WorkspaceState))]
 public sealed partial class GrainStateJsonContext : JsonSerializerContext;
