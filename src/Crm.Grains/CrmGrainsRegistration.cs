@@ -2,8 +2,10 @@ using Crm.Grains.Customers;
 using Crm.Grains.Intents;
 using Crm.Grains.Merge;
 using Crm.Grains.ReadModel;
+using Crm.Grains.Segments;
 using Crm.Grains.Serialization;
 using Crm.Silo.Hosting;
+using Crm.Silo.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -23,8 +25,9 @@ public static class CrmGrainsRegistration
         .AddRowWriter(new CustomerErasureWriter());
 
     /// <summary>
-    /// The services the grains depend on: the clock, the intent text model trained on the shipped examples, and a change
-    /// sink that a host replaces to watch changes live.
+    /// The services the grains depend on: the clock, the intent text model trained on the shipped examples, a change
+    /// sink that a host replaces to watch changes live, the process-wide cache of compiled segment rules, and segment
+    /// queries over the store the silo writes to.
     /// </summary>
     public static IServiceCollection AddCrmGrainServices(this IServiceCollection services)
     {
@@ -32,7 +35,12 @@ public static class CrmGrainsRegistration
         services.TryAddSingleton<ICustomerChangeSink, NoCustomerChangeSink>();
         services.TryAddSingleton<IIntentTextModel>(_ => NaiveBayesIntentModel.LoadDefault());
         services.TryAddSingleton<IMessageIntentReader, TextModelIntentReader>();
+<<<<<<< HEAD
         services.TryAddSingleton<IMergeFaults, NoMergeFaults>();
+=======
+        services.TryAddSingleton(_ => new CompiledRuleCache());
+        services.TryAddSingleton(provider => SegmentQueries.For(provider.GetRequiredService<SiloRuntime>().Storage));
+>>>>>>> segment-grains
         return services;
     }
 }

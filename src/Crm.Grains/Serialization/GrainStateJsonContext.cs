@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Crm.Grains.Customers;
 using Crm.Grains.Identities;
 using Crm.Grains.Merge;
+using Crm.Grains.Segments;
 using Crm.Grains.Workspaces;
 
 namespace Crm.Grains.Serialization;
@@ -11,6 +12,7 @@ namespace Crm.Grains.Serialization;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(CustomerState))]
 [JsonSerializable(typeof(IdentityState))]
+[JsonSerializable(typeof(SegmentCatalogState))]
 [JsonSerializable(typeof(WorkspaceState))]
 [JsonSerializable(typeof(MergeState))]
 public sealed partial class GrainStateJsonContext : JsonSerializerContext;

@@ -51,6 +51,9 @@ public sealed class PostgresGrainStorage : IGrainStorage
 
     public int MaxConcurrentBatches { get; }
 
+    /// <summary>The connection pool, for read-model queries that must read the database this storage writes.</summary>
+    public NpgsqlDataSource DataSource => _dataSource;
+
     public async Task InitializeAsync(IReadOnlyList<IStateRowWriter> rowWriters, CancellationToken cancellationToken)
     {
         _rowWriters = rowWriters;

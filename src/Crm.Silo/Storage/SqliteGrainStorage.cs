@@ -22,6 +22,9 @@ public sealed class SqliteGrainStorage : IGrainStorage
 
     public int MaxConcurrentBatches => 1;
 
+    /// <summary>For read-model queries that must read the file this storage writes; they open pooled connections of their own.</summary>
+    public string ConnectionString => _connectionString;
+
     public async Task InitializeAsync(IReadOnlyList<IStateRowWriter> rowWriters, CancellationToken cancellationToken)
     {
         await _writerLock.WaitAsync(cancellationToken);

@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+using Crm.Grains.Serialization;
+
+namespace Crm.Grains.Segments;
+
+/// <summary>How a segment gets its members: agents add and remove them by hand, or a rule decides for every customer.</summary>
+[JsonConverter(typeof(SnakeCaseEnumConverter<SegmentKind>))]
+public enum SegmentKind
+{
+    Static,
+    Rule,
+}
