@@ -35,12 +35,9 @@ public static class CrmGrainsRegistration
         services.TryAddSingleton<ICustomerChangeSink, NoCustomerChangeSink>();
         services.TryAddSingleton<IIntentTextModel>(_ => NaiveBayesIntentModel.LoadDefault());
         services.TryAddSingleton<IMessageIntentReader, TextModelIntentReader>();
-<<<<<<< HEAD
         services.TryAddSingleton<IMergeFaults, NoMergeFaults>();
-=======
         services.TryAddSingleton(_ => new CompiledRuleCache());
         services.TryAddSingleton(provider => SegmentQueries.For(provider.GetRequiredService<SiloRuntime>().Storage));
->>>>>>> segment-grains
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Crm.Grains.Identities;
 using Crm.Grains.Ingest;
 using Crm.Grains.ReadModel;
+using Crm.Grains.Segments;
 using Crm.Grains.Validation;
 
 namespace Crm.Grains.Customers;
@@ -129,6 +130,40 @@ public sealed partial class CustomerGrain
             var now = clock.GetUtcNow();
             State.Tags.RemoveAll(removed.Contains);
             await CommitAsync(now, [new TimelineDraft(now, "tags_removed", actor, string.Join(", ", removed))]);
+        }
+
+        return View();
+    }
+
+    public async Task<CustomerView> AddToSegment(string segmentId, string actor)
+    {
+        if (State.MergedInto is { } survivor)
+        {
+            return await Survivor(survivor).AddToSegment(segmentId, actor);
+        }
+
+        EnsureLive();
+        await GrainFactory.GetGrain<ISegmentCatalogGrain>(Workspace).RequireStatic(segmentId);
+        if (!State.StaticSegments.Contains(segmentId))
+        {
+            State.StaticSegments.Add(segmentId);
+            await CommitAsync(clock.GetUtcNow(), []);
+        }
+
+        return View();
+    }
+
+    public async Task<CustomerView> RemoveFromSegment(string segmentId, string actor)
+    {
+        if (State.MergedInto is { } survivor)
+        {
+            return await Survivor(survivor).RemoveFromSegment(segmentId, actor);
+        }
+
+        EnsureLive();
+        if (State.StaticSegments.Remove(segmentId))
+        {
+            await CommitAsync(clock.GetUtcNow(), []);
         }
 
         return View();

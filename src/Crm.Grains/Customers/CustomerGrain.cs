@@ -2,6 +2,7 @@ using Crm.Grains.Identities;
 using Crm.Grains.Ingest;
 using Crm.Grains.Intents;
 using Crm.Grains.ReadModel;
+using Crm.Grains.Segments;
 using Crm.Grains.Workspaces;
 using Crm.Silo;
 
@@ -16,6 +17,7 @@ public sealed partial class CustomerGrain(
     [PersistentState("customer")] IPersistentState<CustomerState> customer,
     IMessageIntentReader intentReader,
     ICustomerChangeSink changes,
+    CompiledRuleCache rules,
     TimeProvider clock) : Grain, ICustomerGrain
 {
     public const string SystemActor = "system";
@@ -90,6 +92,7 @@ public sealed partial class CustomerGrain(
         var settings = await SettingsAsync();
         ResolveLifecycle(settings, now, timeline);
         ResolveIntent(settings, now, timeline);
+        await ResolveSegmentsAsync(now, timeline);
 
         var flags = CustomerFlags.Of(State);
         var rows = new List<object>(timeline.Count + 3) { new CustomerRow(Workspace, CustomerId, flags.Listed ? BuildSnapshot() : null) };
@@ -150,6 +153,31 @@ public sealed partial class CustomerGrain(
         }
 
         State.Intent = signal;
+    }
+
+    /// <summary>Re-evaluates membership against the workspace's current segments, so counts drawn from the read model are live.</summary>
+    private async Task ResolveSegmentsAsync(DateTimeOffset now, List<TimelineDraft> timeline)
+    {
+        if (!IsLive)
+        {
+            return;
+        }
+
+        var catalog = await GrainFactory.GetGrain<ISegmentCatalogGrain>(Workspace).GetMembershipRules();
+        var members = SegmentMembership.Evaluate(catalog, rules, BuildSnapshot(), State.StaticSegments, now);
+        var joined = members.Except(State.Segments).ToArray();
+        var left = State.Segments.Except(members).ToArray();
+        if (joined.Length > 0)
+        {
+            timeline.Add(new TimelineDraft(now, "segments_joined", SystemActor, string.Join(", ", joined)));
+        }
+
+        if (left.Length > 0)
+        {
+            timeline.Add(new TimelineDraft(now, "segments_left", SystemActor, string.Join(", ", left)));
+        }
+
+        State.Segments = [.. members];
     }
 
     private CustomerSnapshot BuildSnapshot() => new()

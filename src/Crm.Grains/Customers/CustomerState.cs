@@ -57,6 +57,10 @@ public sealed class CustomerState
 
     public List<string> Tags { get; set; } = [];
 
+    /// <summary>Static segments agents added the customer to.</summary>
+    public List<string> StaticSegments { get; set; } = [];
+
+    /// <summary>Every segment the customer belongs to (static and rule-based), as of the last commit.</summary>
     public List<string> Segments { get; set; } = [];
 
     public List<Note> Notes { get; set; } = [];

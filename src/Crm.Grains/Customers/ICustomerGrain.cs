@@ -31,6 +31,11 @@ public interface ICustomerGrain : IGrainWithStringKey
 
     Task<CustomerView> RemoveTags(IReadOnlyList<string> tags, string actor);
 
+    /// <summary>Adds the customer to a static segment; rule-based segments decide membership themselves.</summary>
+    Task<CustomerView> AddToSegment(string segmentId, string actor);
+
+    Task<CustomerView> RemoveFromSegment(string segmentId, string actor);
+
     Task<Note> AddNote(string author, string text);
 
     Task<Note> EditNote(string noteId, string text, string actor);

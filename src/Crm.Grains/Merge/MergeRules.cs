@@ -41,6 +41,7 @@ public static class MergeRules
 
         survivor.Identities = Union(survivor.Identities, duplicate.Identities);
         survivor.Tags = Union(survivor.Tags, duplicate.Tags);
+        survivor.StaticSegments = Union(survivor.StaticSegments, duplicate.StaticSegments);
         survivor.Segments = Union(survivor.Segments, duplicate.Segments);
         survivor.RecentConversations = Joined(survivor.RecentConversations, duplicate.RecentConversations, c => c.Id, c => c.StartedAt, CustomerState.RecentConversationLimit);
         survivor.RecentOrders = Joined(survivor.RecentOrders, duplicate.RecentOrders, o => o.Id, o => o.PlacedAt, CustomerState.RecentOrderLimit);
