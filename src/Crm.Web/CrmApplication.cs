@@ -1,4 +1,5 @@
 using Crm.Grains;
+using Crm.Grains.Workspaces;
 using Crm.Silo.Hosting;
 using Crm.Web.Health;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -20,7 +21,9 @@ public static class CrmApplication
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Sweep").Get<SweepOptions>() ?? new SweepOptions());
         builder.Services.AddCrmGrainServices();
+        builder.Services.AddHostedService<WorkspaceSweepService>();
         builder.AddSilo(silo => silo.AddCrmGrains());
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag]);

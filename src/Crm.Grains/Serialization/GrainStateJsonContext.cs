@@ -14,5 +14,6 @@ namespace Crm.Grains.Serialization;
 [JsonSerializable(typeof(IdentityState))]
 [JsonSerializable(typeof(SegmentCatalogState))]
 [JsonSerializable(typeof(WorkspaceState))]
+[JsonSerializable(typeof(WorkspaceSweepState))]
 [JsonSerializable(typeof(MergeState))]
 public sealed partial class GrainStateJsonContext : JsonSerializerContext;
