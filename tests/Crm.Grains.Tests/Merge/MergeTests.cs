@@ -120,11 +120,11 @@ public sealed class MergeTests
     {
         var storage = new MemoryGrainStorage();
         string survivor, duplicate;
-        await using (var crashing = await CrmSilo.StartAsync(storage, services => services.AddSingleton<IMergeFaults>(new CrashAfter(crashAfter))))
+        await using (var crashing = await CrmSilo.StartAsync(storage, services => services.AddSingleton<IMergeFaults>(new CrashAfterMergePhase(crashAfter))))
         {
             survivor = await Send(crashing, Events.Order(Channel.Email, "gil@example.com", CrmSilo.Start, "o-1", 70m));
             duplicate = await Send(crashing, Events.Order(Channel.Sms, "+44 20 7946 0001", CrmSilo.Start, "o-2", 30m));
-            await Assert.ThrowsAsync<SimulatedCrash>(() => Merge(crashing, survivor, duplicate));
+            await Assert.ThrowsAsync<SimulatedCrashException>(() => Merge(crashing, survivor, duplicate));
         }
 
         await using var restarted = await CrmSilo.StartAsync(new MemoryGrainStorage(storage.Store));
@@ -200,17 +200,4 @@ public sealed class MergeTests
         Assert.Equal(customers.Count(c => c.Lifecycle == Lifecycle.Active), stats.Active);
         Assert.Equal(customers.Count(c => c.Intent == Crm.Grains.Intents.Intent.SalesOpportunity), stats.SalesOpportunities);
     }
-
-    private sealed class CrashAfter(MergePhase phase) : IMergeFaults
-    {
-        public void After(MergePhase reached)
-        {
-            if (reached == phase)
-            {
-                throw new SimulatedCrash();
-            }
-        }
-    }
-
-    private sealed class SimulatedCrash : Exception;
 }
