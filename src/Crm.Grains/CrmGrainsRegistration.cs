@@ -27,8 +27,8 @@ public static class CrmGrainsRegistration
 
     /// <summary>
     /// The services the grains depend on: the clock, the intent text model trained on the shipped examples, a change
-    /// sink that a host replaces to watch changes live, the process-wide cache of compiled segment rules, and segment and
-    /// sweep queries over the store the silo writes to. A host adds <see cref="WorkspaceSweepService"/> to run sweeps.
+    /// sink that a host replaces to watch changes live, the process-wide cache of compiled segment rules, and segment,
+    /// sweep, timeline and duplicate queries over the store the silo writes to. A host adds <see cref="WorkspaceSweepService"/> to run sweeps.
     /// </summary>
     public static IServiceCollection AddCrmGrainServices(this IServiceCollection services)
     {
@@ -40,6 +40,7 @@ public static class CrmGrainsRegistration
         services.TryAddSingleton(_ => new CompiledRuleCache());
         services.TryAddSingleton(provider => SegmentQueries.For(provider.GetRequiredService<SiloRuntime>().Storage));
         services.TryAddSingleton(provider => SweepQueries.For(provider.GetRequiredService<SiloRuntime>().Storage));
+        services.TryAddSingleton(provider => CustomerRecordQueries.For(provider.GetRequiredService<SiloRuntime>().Storage));
         services.TryAddSingleton(new SweepOptions());
         return services;
     }

@@ -1,0 +1,14 @@
+using Crm.Silo.Storage;
+
+namespace Crm.Grains.ReadModel;
+
+public static class CustomerRecordQueries
+{
+    public static ICustomerRecordQueries For(IGrainStorage storage) => storage switch
+    {
+        MemoryGrainStorage memory => new MemoryCustomerRecordQueries(memory.Store.Rows),
+        SqliteGrainStorage sqlite => new SqlCustomerRecordQueries(SqlReader.ForSqlite(sqlite.ConnectionString), SqlDialect.Sqlite),
+        PostgresGrainStorage postgres => new SqlCustomerRecordQueries(SqlReader.ForPostgres(postgres.DataSource), SqlDialect.Postgres),
+        _ => throw new NotSupportedException($"No record queries for {storage.GetType().Name}."),
+    };
+}
