@@ -17,6 +17,19 @@ public sealed class CustomerRowWriter : IStateRowWriter
 
     private static readonly string[] UpdatedColumns = Columns.Split(", ")[2..];
 
+    /// <summary>One index per sort (with the id as tie-breaker for keyset paging) and per equality filter, in both dialects.</summary>
+    private static readonly string[] SortAndFilterIndexes =
+    [
+        "CREATE INDEX IF NOT EXISTS crm_customers_name ON crm_customers (workspace, lower(name), id)",
+        "CREATE INDEX IF NOT EXISTS crm_customers_last_active ON crm_customers (workspace, last_active, id)",
+        "CREATE INDEX IF NOT EXISTS crm_customers_first_seen ON crm_customers (workspace, first_seen, id)",
+        "CREATE INDEX IF NOT EXISTS crm_customers_conversations ON crm_customers (workspace, conversations, id)",
+        "CREATE INDEX IF NOT EXISTS crm_customers_messages ON crm_customers (workspace, messages, id)",
+        "CREATE INDEX IF NOT EXISTS crm_customers_ltv ON crm_customers (workspace, ltv, id)",
+        "CREATE INDEX IF NOT EXISTS crm_customers_lifecycle ON crm_customers (workspace, lifecycle, id)",
+        "CREATE INDEX IF NOT EXISTS crm_customers_intent ON crm_customers (workspace, intent, id)",
+    ];
+
     public Type RowType => typeof(CustomerRow);
 
     public IReadOnlyList<string> Schema(SqlDialect dialect) => dialect == SqlDialect.Postgres
@@ -35,14 +48,7 @@ public sealed class CustomerRowWriter : IStateRowWriter
                 search text NOT NULL,
                 PRIMARY KEY (workspace, id))
             """,
-            "CREATE INDEX IF NOT EXISTS crm_customers_name ON crm_customers (workspace, lower(name), id)",
-            "CREATE INDEX IF NOT EXISTS crm_customers_last_active ON crm_customers (workspace, last_active, id)",
-            "CREATE INDEX IF NOT EXISTS crm_customers_first_seen ON crm_customers (workspace, first_seen, id)",
-            "CREATE INDEX IF NOT EXISTS crm_customers_conversations ON crm_customers (workspace, conversations, id)",
-            "CREATE INDEX IF NOT EXISTS crm_customers_messages ON crm_customers (workspace, messages, id)",
-            "CREATE INDEX IF NOT EXISTS crm_customers_ltv ON crm_customers (workspace, ltv, id)",
-            "CREATE INDEX IF NOT EXISTS crm_customers_lifecycle ON crm_customers (workspace, lifecycle, id)",
-            "CREATE INDEX IF NOT EXISTS crm_customers_intent ON crm_customers (workspace, intent, id)",
+            .. SortAndFilterIndexes,
             "CREATE INDEX IF NOT EXISTS crm_customers_tags ON crm_customers USING gin (tags)",
             "CREATE INDEX IF NOT EXISTS crm_customers_segments ON crm_customers USING gin (segments)",
             "CREATE INDEX IF NOT EXISTS crm_customers_search ON crm_customers USING gin (search gin_trgm_ops)",
@@ -61,14 +67,7 @@ public sealed class CustomerRowWriter : IStateRowWriter
                 search TEXT NOT NULL,
                 PRIMARY KEY (workspace, id)) WITHOUT ROWID
             """,
-            "CREATE INDEX IF NOT EXISTS crm_customers_name ON crm_customers (workspace, lower(name), id)",
-            "CREATE INDEX IF NOT EXISTS crm_customers_last_active ON crm_customers (workspace, last_active, id)",
-            "CREATE INDEX IF NOT EXISTS crm_customers_first_seen ON crm_customers (workspace, first_seen, id)",
-            "CREATE INDEX IF NOT EXISTS crm_customers_conversations ON crm_customers (workspace, conversations, id)",
-            "CREATE INDEX IF NOT EXISTS crm_customers_messages ON crm_customers (workspace, messages, id)",
-            "CREATE INDEX IF NOT EXISTS crm_customers_ltv ON crm_customers (workspace, ltv, id)",
-            "CREATE INDEX IF NOT EXISTS crm_customers_lifecycle ON crm_customers (workspace, lifecycle, id)",
-            "CREATE INDEX IF NOT EXISTS crm_customers_intent ON crm_customers (workspace, intent, id)",
+            .. SortAndFilterIndexes,
         ];
 
     public void Write(ISqlBatch batch, SqlDialect dialect, IReadOnlyList<object> rows)

@@ -1,4 +1,5 @@
 using Crm.Grains.Customers;
+using Crm.Grains.Ingest;
 using Crm.Silo;
 using Crm.Silo.Hosting;
 using Crm.Silo.Runtime;
@@ -44,6 +45,14 @@ public sealed class CrmSilo : IAsyncDisposable
         var silo = new CrmSilo(collection.BuildServiceProvider(), storage);
         await silo.Runtime.StartAsync(CancellationToken.None);
         return silo;
+    }
+
+    /// <summary>Sends one event through the ingest path, asserts it was accepted and returns the customer that holds it.</summary>
+    public async Task<string> SendAsync(string workspace, EngagementEvent @event)
+    {
+        var result = await new EventIngestor(Grains).IngestAsync(workspace, @event);
+        Assert.Equal(IngestStatus.Accepted, result.Status);
+        return result.CustomerId!;
     }
 
     public async ValueTask DisposeAsync()

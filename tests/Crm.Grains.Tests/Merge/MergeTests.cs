@@ -184,12 +184,7 @@ public sealed class MergeTests
         }
     }
 
-    private static async Task<string> Send(CrmSilo silo, EngagementEvent @event)
-    {
-        var result = await new EventIngestor(silo.Grains).IngestAsync(Workspace, @event);
-        Assert.Equal(IngestStatus.Accepted, result.Status);
-        return result.CustomerId!;
-    }
+    private static Task<string> Send(CrmSilo silo, EngagementEvent @event) => silo.SendAsync(Workspace, @event);
 
     private static void AssertStatsMatchRows(CrmSilo silo)
     {
