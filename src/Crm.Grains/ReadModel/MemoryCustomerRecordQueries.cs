@@ -12,6 +12,9 @@ public sealed class MemoryCustomerRecordQueries(MemoryRowStore rows) : ICustomer
             .Take(limit)
             .ToArray());
 
+    public Task<StatsCounts> StatsAsync(string workspace, CancellationToken cancellationToken = default) =>
+        Task.FromResult(rows.Table(StatsDeltaWriter.MemoryTable).TryGetValue(workspace, out var counts) ? (StatsCounts)counts : StatsCounts.Zero);
+
     public Task<IReadOnlyList<DuplicateSuggestionRow>> DuplicateSuggestionsAsync(string workspace, int limit, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<DuplicateSuggestionRow>>(rows.Table(DuplicateSuggestionWriter.MemoryTable).Values
             .Cast<DuplicateSuggestionRow>()

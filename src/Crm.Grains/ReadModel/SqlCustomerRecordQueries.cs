@@ -12,6 +12,13 @@ public sealed class SqlCustomerRecordQueries(SqlReader reader, SqlDialect dialec
             row => new TimelineRow(row.GetString(0), row.GetString(1), row.GetInt64(2), Instant(row, 3), row.GetString(4), row.GetString(5), row.GetString(6)),
             cancellationToken);
 
+    public async Task<StatsCounts> StatsAsync(string workspace, CancellationToken cancellationToken = default) =>
+        (await reader.QueryAsync(
+            "SELECT all_count, active, needs_attention, sales_opportunities FROM crm_stats WHERE workspace = @workspace",
+            [("workspace", workspace)],
+            row => new StatsCounts(row.GetInt64(0), row.GetInt64(1), row.GetInt64(2), row.GetInt64(3)),
+            cancellationToken)).SingleOrDefault() ?? StatsCounts.Zero;
+
     public Task<IReadOnlyList<DuplicateSuggestionRow>> DuplicateSuggestionsAsync(string workspace, int limit, CancellationToken cancellationToken = default) =>
         reader.QueryAsync(
             "SELECT workspace, customer_id, other_customer_id, channel, value, at FROM crm_duplicate_suggestions WHERE workspace = @workspace ORDER BY at DESC, customer_id LIMIT @limit",

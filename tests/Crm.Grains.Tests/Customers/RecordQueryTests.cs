@@ -16,7 +16,7 @@ public sealed class RecordQueryTests(PostgresTestDatabase postgres) : IClassFixt
 
     [Theory]
     [MemberData(nameof(Stores))]
-    public async Task The_timeline_pages_newest_first_and_duplicate_suggestions_are_listed(string store)
+    public async Task The_timeline_pages_newest_first_duplicate_suggestions_are_listed_and_the_cards_read(string store)
     {
         var workspace = $"records-{store}";
         var storage = Storage(store);
@@ -36,11 +36,15 @@ public sealed class RecordQueryTests(PostgresTestDatabase postgres) : IClassFixt
         var first = await queries.TimelineAsync(workspace, id, beforeSequence: null, limit: 3);
         var next = await queries.TimelineAsync(workspace, id, first[^1].Sequence, limit: 3);
         var suggestions = await queries.DuplicateSuggestionsAsync(workspace, limit: 10);
+        var stats = await queries.StatsAsync(workspace);
+        var empty = await queries.StatsAsync("nobody-here");
 
         Assert.Equal(["duplicate_suggested", "note_added", "note_added"], first.Select(row => row.Kind));
         Assert.True(first.Select(row => row.Sequence).SequenceEqual(first.Select(row => row.Sequence).OrderDescending()));
         Assert.Equal(first[^1].Sequence - 1, next[0].Sequence);
         Assert.Equal("note 2", next[0].Summary);
+        Assert.Equal(2, stats.All);
+        Assert.Equal(StatsCounts.Zero, empty);
         var suggestion = Assert.Single(suggestions);
         Assert.Equal((id, owner, "email", "vic@example.com"), (suggestion.CustomerId, suggestion.OtherCustomerId, suggestion.Channel, suggestion.Value));
     }
