@@ -1,7 +1,15 @@
+using System.Text.Json.Serialization;
 using Crm.Grains;
+using Crm.Grains.Ingest;
 using Crm.Grains.Workspaces;
 using Crm.Silo.Hosting;
+using Crm.Web.Access;
+using Crm.Web.Customers;
+using Crm.Web.Errors;
 using Crm.Web.Health;
+using Crm.Web.Ingest;
+using Crm.Web.Workspaces;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -13,6 +21,9 @@ public static class CrmApplication
     /// <summary>Used when neither <c>--urls</c>, <c>ASPNETCORE_URLS</c> nor Kestrel endpoints are configured.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
+    /// <summary>Largest request body: a full batch of 1,000 events with room to spare; larger bodies get 413.</summary>
+    public const long MaxRequestBodyBytes = 4 * 1024 * 1024;
+
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -21,17 +32,37 @@ public static class CrmApplication
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Services.AddSingleton(builder.Configuration.GetSection("Sweep").Get<SweepOptions>() ?? new SweepOptions());
         builder.Services.AddCrmGrainServices();
-        builder.Services.AddHostedService<WorkspaceSweepService>();
         builder.AddSilo(silo => silo.AddCrmGrains());
+        builder.Services.AddHostedService<BootstrapWorkspace>();
+        builder.Services.AddHostedService<WorkspaceSweepService>();
+        builder.Services.AddSingleton<EventIngestor>();
+
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder().AddCrmPolicies();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<DomainExceptionHandler>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHealthEndpoints();
+        app.MapGroup("/api/v1")
+            .MapKeyEndpoints()
+            .MapEventEndpoints()
+            .MapWorkspaceEndpoints()
+            .MapCustomerEndpoints();
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
         return app;
     }

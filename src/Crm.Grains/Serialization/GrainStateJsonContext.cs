@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Crm.Grains.Access;
 using Crm.Grains.Customers;
 using Crm.Grains.Identities;
 using Crm.Grains.Merge;
@@ -10,6 +11,8 @@ namespace Crm.Grains.Serialization;
 
 /// <summary>Source-generated JSON contracts of every grain state.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(ApiKeyState))]
+[JsonSerializable(typeof(WorkspaceAccessState))]
 [JsonSerializable(typeof(CustomerState))]
 [JsonSerializable(typeof(IdentityState))]
 [JsonSerializable(typeof(SegmentCatalogState))]

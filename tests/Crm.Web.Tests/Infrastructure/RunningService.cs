@@ -29,8 +29,18 @@ public sealed class RunningService : IAsyncDisposable
         return new RunningService(app, new Uri(address));
     }
 
+    public const string AdminKey = "crm_test-admin-key-for-the-default-workspace";
+
     public static Task<RunningService> StartOnPostgresAsync(string connectionString, params string[] settings) =>
-        StartAsync(["--Storage:Provider=Postgres", $"--ConnectionStrings:Crm={connectionString}", .. settings]);
+        StartAsync(["--Storage:Provider=Postgres", $"--ConnectionStrings:Crm={connectionString}", $"--CRM_BOOTSTRAP_KEY={AdminKey}", .. settings]);
+
+    /// <summary>A client that presents <paramref name="key"/> as a bearer token.</summary>
+    public HttpClient ClientWith(string key)
+    {
+        var client = new HttpClient { BaseAddress = Address };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -1,0 +1,28 @@
+using Crm.Silo;
+
+namespace Crm.Grains.Access;
+
+public sealed class ApiKeyGrain([PersistentState("key")] IPersistentState<ApiKeyState> key) : Grain, IApiKeyGrain
+{
+    public Task<ApiKeyRecord?> Describe() => Task.FromResult(key.State.Key);
+
+    public async Task Register(ApiKeyRecord record)
+    {
+        if (key.State.Key is { } existing && existing.Id != record.Id)
+        {
+            throw new InvalidOperationException("a different key already has this secret");
+        }
+
+        key.State.Key = record;
+        await key.WriteStateAsync();
+    }
+
+    public async Task Revoke(DateTimeOffset at)
+    {
+        if (key.State.Key is { RevokedAt: null } active)
+        {
+            key.State.Key = active with { RevokedAt = at };
+            await key.WriteStateAsync();
+        }
+    }
+}

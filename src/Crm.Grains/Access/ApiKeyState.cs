@@ -1,0 +1,6 @@
+namespace Crm.Grains.Access;
+
+public sealed class ApiKeyState
+{
+    public ApiKeyRecord? Key { get; set; }
+}

@@ -1,0 +1,48 @@
+using System.Text.Encodings.Web;
+using Crm.Grains.Access;
+using Crm.Silo;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Crm.Web.Access;
+
+/// <summary>
+/// Authenticates <c>Authorization: Bearer &lt;key&gt;</c> (or <c>access_token</c> in the query, which browsers' WebSockets need
+/// for the hub) by looking the key's digest up in the key directory. The key itself is never logged or stored.
+/// </summary>
+public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IGrainFactory grains)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    private const int MaxSecretLength = 200;
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var secret = PresentedSecret();
+        if (secret is null)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        if (secret.Length > MaxSecretLength)
+        {
+            return AuthenticateResult.Fail("The key is not valid.");
+        }
+
+        var key = await grains.GetGrain<IApiKeyGrain>(ApiKeySecrets.Hash(secret)).Describe();
+        return key is { IsActive: true }
+            ? AuthenticateResult.Success(new AuthenticationTicket(CrmClaims.For(key, SchemeName), SchemeName))
+            : AuthenticateResult.Fail("The key is not valid or was revoked.");
+    }
+
+    private string? PresentedSecret()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return header["Bearer ".Length..].Trim();
+        }
+
+        return Request.Path.StartsWithSegments("/hubs") && Request.Query.TryGetValue("access_token", out var token) ? token.ToString() : null;
+    }
+}

@@ -1,0 +1,47 @@
+using Crm.Grains.Customers;
+using Crm.Grains.Merge;
+using Crm.Grains.Segments;
+using Crm.Grains.Validation;
+using Crm.Silo;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Crm.Web.Errors;
+
+/// <summary>
+/// Turns what grains refuse into RFC 9457 problem details: bad input → 400 naming the field and rule, unknown things → 404,
+/// refused operations → 409, an overloaded grain → 503 with Retry-After. Anything else stays a 500 for the default handler.
+/// </summary>
+public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail, errors) = exception switch
+        {
+            DomainValidationException invalid => (StatusCodes.Status400BadRequest, "Invalid input", invalid.Error.ToString(), Problems.Errors(invalid.Error)),
+            BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message, null),
+            CustomerNotFoundException missing => (StatusCodes.Status404NotFound, "Customer not found", missing.Message, null),
+            NoteNotFoundException missing => (StatusCodes.Status404NotFound, "Note not found", missing.Message, null),
+            SegmentNotFoundException missing => (StatusCodes.Status404NotFound, "Segment not found", missing.Message, null),
+            MergeRefusedException refused => (StatusCodes.Status409Conflict, "Merge refused", refused.Message, null),
+            GrainOverloadedException => (StatusCodes.Status503ServiceUnavailable, "Busy", "Too many requests are waiting for this customer; retry shortly.", null),
+            _ => (0, null, null, null),
+        };
+        if (status == 0)
+        {
+            return false;
+        }
+
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.Response.Headers.RetryAfter = "1";
+        }
+
+        context.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = { Status = status, Title = title, Detail = detail, Extensions = errors is null ? new Dictionary<string, object?>() : new Dictionary<string, object?> { ["errors"] = errors } },
+        });
+    }
+}
