@@ -41,6 +41,7 @@ public static class CrmGrainsRegistration
         services.TryAddSingleton(provider => SegmentQueries.For(provider.GetRequiredService<SiloRuntime>().Storage));
         services.TryAddSingleton(provider => SweepQueries.For(provider.GetRequiredService<SiloRuntime>().Storage));
         services.TryAddSingleton(provider => CustomerRecordQueries.For(provider.GetRequiredService<SiloRuntime>().Storage));
+        services.TryAddSingleton(provider => CustomerRecordQueries.ListFor(provider.GetRequiredService<SiloRuntime>().Storage));
         services.TryAddSingleton(new SweepOptions());
         return services;
     }

@@ -20,8 +20,8 @@ public sealed class CustomerRowWriter : IStateRowWriter
     /// <summary>One index per sort (with the id as tie-breaker for keyset paging) and per equality filter, in both dialects.</summary>
     private static readonly string[] SortAndFilterIndexes =
     [
-        "CREATE INDEX IF NOT EXISTS crm_customers_name ON crm_customers (workspace, lower(name), id)",
-        "CREATE INDEX IF NOT EXISTS crm_customers_last_active ON crm_customers (workspace, last_active, id)",
+        "CREATE INDEX IF NOT EXISTS crm_customers_sort_name ON crm_customers (workspace, lower(coalesce(name, '')), id)",
+        "CREATE INDEX IF NOT EXISTS crm_customers_sort_last_active ON crm_customers (workspace, coalesce(last_active, first_seen), id)",
         "CREATE INDEX IF NOT EXISTS crm_customers_first_seen ON crm_customers (workspace, first_seen, id)",
         "CREATE INDEX IF NOT EXISTS crm_customers_conversations ON crm_customers (workspace, conversations, id)",
         "CREATE INDEX IF NOT EXISTS crm_customers_messages ON crm_customers (workspace, messages, id)",
