@@ -233,7 +233,13 @@ public sealed partial class CustomerGrain
             }
         }
 
-        foreach (var (name, value) in traits.Attributes ?? new Dictionary<string, AttributeValue>())
+        var attributes = traits.Attributes ?? new Dictionary<string, AttributeValue>();
+        if (State.Attributes.Keys.Union(attributes.Keys).Count() > ProfileRules.MaxAttributes)
+        {
+            throw new DomainValidationException(new ValidationError("traits.attributes", $"a customer has at most {ProfileRules.MaxAttributes} attributes"));
+        }
+
+        foreach (var (name, value) in attributes)
         {
             State.Attributes[name] = value;
         }

@@ -89,34 +89,38 @@ public sealed partial class CustomerGrain(
     /// </summary>
     private async Task CommitAsync(DateTimeOffset now, List<TimelineDraft> timeline, IReadOnlyList<object>? alsoWrite = null)
     {
-        var settings = await SettingsAsync();
-        ResolveLifecycle(settings, now, timeline);
-        ResolveIntent(settings, now, timeline);
-        await ResolveSegmentsAsync(now, timeline);
-
-        var flags = CustomerFlags.Of(State);
-        var rows = new List<object>(timeline.Count + 3) { new CustomerRow(Workspace, CustomerId, flags.Listed ? BuildSnapshot() : null) };
-        var entries = timeline.Select(draft => new TimelineRow(Workspace, CustomerId, ++State.TimelineSequence, draft.At, draft.Kind, draft.Actor, draft.Summary)).ToArray();
-        rows.AddRange(entries);
-        var delta = _committedFlags.DeltaTo(flags, Workspace);
-        if (!delta.IsZero)
+        // Callers changed State before calling; anything failing from here on (settings, catalog, storage) drops the activation.
+        await MutateAsync(async () =>
         {
-            rows.Add(delta);
-        }
+            var settings = await SettingsAsync();
+            ResolveLifecycle(settings, now, timeline);
+            ResolveIntent(settings, now, timeline);
+            await ResolveSegmentsAsync(now, timeline);
 
-        rows.AddRange(alsoWrite ?? []);
-        await MutateAsync(() => customer.WriteStateAsync(rows));
+            var flags = CustomerFlags.Of(State);
+            var rows = new List<object>(timeline.Count + 3) { new CustomerRow(Workspace, CustomerId, flags.Listed ? BuildSnapshot() : null) };
+            var entries = timeline.Select(draft => new TimelineRow(Workspace, CustomerId, ++State.TimelineSequence, draft.At, draft.Kind, draft.Actor, draft.Summary)).ToArray();
+            rows.AddRange(entries);
+            var delta = _committedFlags.DeltaTo(flags, Workspace);
+            if (!delta.IsZero)
+            {
+                rows.Add(delta);
+            }
 
-        var before = _committedFlags;
-        _committedFlags = flags;
-        changes.Publish(new CustomerChange(
-            Workspace,
-            CustomerId,
-            flags.Listed ? BuildSnapshot() : null,
-            EnteredAtRisk: flags.AtRisk && !before.AtRisk,
-            BecameSalesOpportunity: flags.SalesOpportunity && !before.SalesOpportunity,
-            entries,
-            State.MergedInto));
+            rows.AddRange(alsoWrite ?? []);
+            await customer.WriteStateAsync(rows);
+
+            var before = _committedFlags;
+            _committedFlags = flags;
+            changes.Publish(new CustomerChange(
+                Workspace,
+                CustomerId,
+                flags.Listed ? BuildSnapshot() : null,
+                EnteredAtRisk: flags.AtRisk && !before.AtRisk,
+                BecameSalesOpportunity: flags.SalesOpportunity && !before.SalesOpportunity,
+                entries,
+                State.MergedInto));
+        });
     }
 
     private void ResolveLifecycle(WorkspaceSettings settings, DateTimeOffset now, List<TimelineDraft> timeline)

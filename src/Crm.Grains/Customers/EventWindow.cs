@@ -70,10 +70,13 @@ public sealed class EventWindow
         }
     }
 
-    /// <summary>Takes in another window (a merged duplicate's), its ids before this one's.</summary>
+    /// <summary>
+    /// Takes in another window (a merged duplicate's) after this one's ids, so that when the union must be cut it is this
+    /// window's oldest ids that go: the duplicate's identities now lead here, and its adapters' retries are the ones in flight.
+    /// </summary>
     public void Absorb(EventWindow other)
     {
-        var united = other._order.Concat(_order).Distinct().TakeLast(MergedCapacity).ToArray();
+        var united = _order.Concat(other._order).Distinct().TakeLast(MergedCapacity).ToArray();
         _order.Clear();
         _order.AddRange(united);
         _members.Clear();

@@ -65,6 +65,8 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>GDPR erase: personal data leaves state, read model and timeline; identities are released; a bare tombstone stays.</summary>
     Task Erase(string actor);
 
+    /// <summary>Erases a merged tombstone's data; interleaves, since its survivor calls it while the tombstone may be waiting on that survivor.</summary>
+    [AlwaysInterleave]
     Task EraseTombstone();
 
     /// <summary>Re-evaluates what depends on time alone (lifecycle silence, intent decay); the workspace sweep calls it.</summary>

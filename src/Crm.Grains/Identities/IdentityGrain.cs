@@ -33,7 +33,7 @@ public sealed class IdentityGrain([PersistentState("identity")] IPersistentState
         if (identity.State.OwnerId == fromCustomerId)
         {
             identity.State.OwnerId = toCustomerId;
-            await identity.WriteStateAsync();
+            await StoreAsync(identity.WriteStateAsync);
         }
     }
 
@@ -41,7 +41,7 @@ public sealed class IdentityGrain([PersistentState("identity")] IPersistentState
     {
         if (identity.State.OwnerId == customerId)
         {
-            await identity.ClearStateAsync();
+            await StoreAsync(identity.ClearStateAsync);
         }
     }
 
@@ -51,7 +51,21 @@ public sealed class IdentityGrain([PersistentState("identity")] IPersistentState
     {
         identity.State.OwnerId = customerId;
         identity.State.LinkedAt = DateTimeOffset.UtcNow;
-        await identity.WriteStateAsync();
+        await StoreAsync(identity.WriteStateAsync);
         return customerId;
+    }
+
+    /// <summary>A write that fails leaves memory ahead of storage: the activation is dropped so nothing is served from it.</summary>
+    private async Task StoreAsync(Func<Task> write)
+    {
+        try
+        {
+            await write();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
     }
 }

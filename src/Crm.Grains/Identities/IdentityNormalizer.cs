@@ -11,6 +11,9 @@ public static class IdentityNormalizer
     private const int MinPhoneDigits = 8;
     private const int MaxPhoneDigits = 15;
 
+    /// <summary>Longest identity accepted: an email address's limit, and far below what a storage key can hold.</summary>
+    public const int MaxLength = 254;
+
     private static readonly HashSet<string> JunkWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "null", "undefined", "anonymous", "unknown", "none", "n/a", "nil",
@@ -22,6 +25,16 @@ public static class IdentityNormalizer
         if (trimmed.Length == 0)
         {
             return NormalizedIdentity.Refused("identity is empty");
+        }
+
+        if (trimmed.Length > MaxLength)
+        {
+            return NormalizedIdentity.Refused($"identity must be at most {MaxLength} characters");
+        }
+
+        if (trimmed.Any(char.IsControl))
+        {
+            return NormalizedIdentity.Refused("identity must not contain control characters");
         }
 
         if (JunkWords.Contains(trimmed))

@@ -84,6 +84,11 @@ public static class EventValidation
             return new ValidationError("traits.identities", "must list at most 20 identities");
         }
 
+        if (@event.Traits.Attributes?.Count > ProfileRules.MaxAttributes)
+        {
+            return new ValidationError("traits.attributes", $"must hold at most {ProfileRules.MaxAttributes} attributes");
+        }
+
         foreach (var (name, value) in @event.Traits.Attributes ?? new Dictionary<string, Customers.AttributeValue>())
         {
             if (ProfileRules.Attribute(name, value, $"traits.attributes.{name}") is { } attributeError)

@@ -33,10 +33,12 @@ public static class MergeRules
         survivor.LastCartView = Max(survivor.LastCartView, duplicate.LastCartView);
         survivor.Conversations += duplicate.Conversations;
         survivor.Messages += duplicate.Messages;
-        survivor.Orders += duplicate.Orders;
+        // An order both customers reported is one order: count it and its value once.
+        var sharedOrders = duplicate.RecentOrders.Where(order => order.RefundedAt is null && survivor.RecentOrders.Exists(mine => mine.Id == order.Id)).ToArray();
+        survivor.Orders += duplicate.Orders - sharedOrders.Length;
+        survivor.LifetimeValue += duplicate.LifetimeValue - sharedOrders.Sum(order => order.Amount);
         survivor.CsatSum += duplicate.CsatSum;
         survivor.CsatCount += duplicate.CsatCount;
-        survivor.LifetimeValue += duplicate.LifetimeValue;
         survivor.Lifecycle = (Lifecycle)Math.Max((int)survivor.Lifecycle, (int)duplicate.Lifecycle);
 
         survivor.Identities = Union(survivor.Identities, duplicate.Identities);
@@ -50,7 +52,7 @@ public static class MergeRules
 
         foreach (var note in duplicate.Notes)
         {
-            survivor.Notes.Add(note with { Id = $"{duplicateId[..8]}-{note.Id}" });
+            survivor.Notes.Add(note with { Id = $"{duplicateId[..Math.Min(8, duplicateId.Length)]}-{note.Id}" });
         }
 
         foreach (var (name, value) in duplicate.Attributes)

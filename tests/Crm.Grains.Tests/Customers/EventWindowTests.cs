@@ -52,7 +52,7 @@ public sealed class EventWindowTests
         survivor.Add("after-merge");
 
         Assert.Equal(2 * EventWindow.Capacity, survivor.Count);
-        Assert.True(survivor.Contains("d-1") && survivor.Contains("s-0") && survivor.Contains("after-merge"));
-        Assert.False(survivor.Contains("d-0"));
+        Assert.True(survivor.Contains("d-0") && survivor.Contains("s-1") && survivor.Contains("after-merge"));
+        Assert.False(survivor.Contains("s-0"));
     }
 }

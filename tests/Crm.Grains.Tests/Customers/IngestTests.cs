@@ -101,6 +101,17 @@ public sealed class IngestTests
     }
 
     [Fact]
+    public async Task Identify_cannot_carry_more_attributes_than_a_customer_may_hold()
+    {
+        await using var silo = await CrmSilo.StartAsync();
+        var attributes = Enumerable.Range(0, 500).ToDictionary(i => $"a{i}", i => AttributeValue.Of(i));
+
+        var result = await new EventIngestor(silo.Grains).IngestAsync(Workspace, Events.Identify(Channel.Email, "big@example.com", CrmSilo.Start, new Traits { Attributes = attributes }));
+
+        Assert.Equal("traits.attributes", result.Error!.Field);
+    }
+
+    [Fact]
     public async Task Workspaces_never_share_customers_even_for_the_same_identity()
     {
         await using var silo = await CrmSilo.StartAsync();

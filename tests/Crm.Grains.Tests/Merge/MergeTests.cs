@@ -168,6 +168,46 @@ public sealed class MergeTests
         Assert.True((await silo.Grains.GetGrain<ICustomerGrain>($"{Workspace}/{duplicate}").Status()).IsLive);
     }
 
+    [Fact]
+    public async Task An_order_both_customers_reported_counts_once_after_the_merge()
+    {
+        await using var silo = await CrmSilo.StartAsync();
+        var a = await Send(silo, Events.Order(Channel.Email, "zoe@example.com", CrmSilo.Start, "o-1", 100m));
+        var b = await Send(silo, Events.Order(Channel.Whatsapp, "+1 415 555 0111", CrmSilo.Start, "o-1", 100m));
+
+        var merged = (await Merge(silo, a, b)).Survivor;
+
+        Assert.Single(merged.RecentOrders);
+        Assert.Equal(1, merged.Orders);
+        Assert.Equal(100m, merged.LifetimeValue);
+    }
+
+    [Fact]
+    public async Task A_retry_of_the_latest_duplicate_s_event_is_recognised_after_many_merges()
+    {
+        await using var silo = await CrmSilo.StartAsync();
+        async Task<string> Fill(string email)
+        {
+            string id = null!;
+            for (var i = 0; i < EventWindow.Capacity; i++)
+            {
+                id = await Send(silo, Events.Message(Channel.Email, email, CrmSilo.Start.AddSeconds(i), id: $"{email}-{i}"));
+            }
+
+            return id;
+        }
+
+        var survivor = await Fill("s@example.com");
+        for (var k = 0; k < 4; k++)
+        {
+            await Merge(silo, survivor, await Fill($"d{k}@example.com"));
+        }
+
+        var retry = await new EventIngestor(silo.Grains).IngestAsync(Workspace, Events.Message(Channel.Email, "d3@example.com", CrmSilo.Start.AddSeconds(255), id: "d3@example.com-255"));
+
+        Assert.Equal(IngestStatus.Duplicate, retry.Status);
+    }
+
     private static Task<MergeResult> Merge(CrmSilo silo, string survivor, string duplicate) =>
         silo.Grains.GetGrain<IMergeGrain>(MergeKeys.For(Workspace, survivor, duplicate)).Merge(survivor, duplicate, "agent:test", dryRun: false);
 

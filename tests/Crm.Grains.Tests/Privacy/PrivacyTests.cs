@@ -65,5 +65,19 @@ public sealed class PrivacyTests
         Assert.True((await silo.Grains.GetGrain<ICustomerGrain>($"{Workspace}/{other}").Status()).IsLive);
     }
 
+    [Fact]
+    public async Task Erasing_through_a_merged_id_erases_the_survivor_and_its_tombstones()
+    {
+        await using var silo = await CrmSilo.StartAsync();
+        var survivor = await Send(silo, Events.Message(Channel.Email, "e1@example.com", CrmSilo.Start));
+        var merged = await Send(silo, Events.Message(Channel.Email, "e2@example.com", CrmSilo.Start));
+        await silo.Grains.GetGrain<IMergeGrain>(MergeKeys.For(Workspace, survivor, merged)).Merge(survivor, merged, "agent:test", dryRun: false);
+
+        await silo.Grains.GetGrain<ICustomerGrain>($"{Workspace}/{merged}").Erase("agent:dpo").WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True((await silo.Grains.GetGrain<ICustomerGrain>($"{Workspace}/{survivor}").Status()).Erased);
+        Assert.Null(await silo.Grains.GetGrain<IIdentityGrain>(IdentityKey.For(Workspace, new ChannelIdentity(Channel.Email, "e1@example.com"))).Owner());
+    }
+
     private static Task<string> Send(CrmSilo silo, EngagementEvent @event) => silo.SendAsync(Workspace, @event);
 }
