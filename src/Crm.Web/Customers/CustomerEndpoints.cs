@@ -27,11 +27,83 @@ public static class CustomerEndpoints
             Mutate(id, grains, context, (customer, actor) => customer.AddTags(request.Tags ?? [], actor)));
         customers.MapDelete("/{id}/tags/{tag}", (string id, string tag, IGrainFactory grains, HttpContext context) =>
             Mutate(id, grains, context, (customer, actor) => customer.RemoveTags([tag], actor)));
+        customers.MapPost("/{id}/segments", (string id, SegmentRequest request, IGrainFactory grains, HttpContext context) =>
+            Mutate(id, grains, context, (customer, actor) => customer.AddToSegment(request.SegmentId ?? string.Empty, actor)));
+        customers.MapDelete("/{id}/segments/{segmentId}", (string id, string segmentId, IGrainFactory grains, HttpContext context) =>
+            Mutate(id, grains, context, (customer, actor) => customer.RemoveFromSegment(segmentId, actor)));
+        customers.MapGet("/{id}/timeline", TimelineAsync);
+        customers.MapGet("/{id}/export", ExportAsync);
+        customers.MapDelete("/{id}", EraseAsync);
+        customers.MapPost("/{id}/merge", MergeAsync);
+        api.MapGet("/duplicates", async (ICustomerRecordQueries queries, HttpContext context) =>
+            Results.Ok(await queries.DuplicateSuggestionsAsync(context.User.WorkspaceId(), 500, context.RequestAborted))).RequireAuthorization(CrmPolicies.Agent).WithTags("Customers");
         customers.MapPost("/{id}/notes", async (string id, NoteRequest request, IGrainFactory grains, HttpContext context) =>
             CustomerIds.IsValid(id)
                 ? Results.Created($"/api/v1/customers/{id}/notes", await Customer(grains, context, id).AddNote(context.User.Actor(), request.Text ?? string.Empty))
                 : Results.NotFound());
         return api;
+    }
+
+    public sealed record MergeRequest(string? DuplicateId, bool DryRun);
+
+    private static async Task<IResult> TimelineAsync(string id, long? before, int? limit, ICustomerRecordQueries queries, IGrainFactory grains, HttpContext context)
+    {
+        if (!CustomerIds.IsValid(id) || await Customer(grains, context, id).Get() is not { } customer)
+        {
+            return Results.NotFound();
+        }
+
+        if (limit is < 1 or > 200)
+        {
+            return Problems.Invalid("limit", "must be between 1 and 200");
+        }
+
+        var entries = await queries.TimelineAsync(context.User.WorkspaceId(), customer.Id, before, limit ?? 50, context.RequestAborted);
+        return Results.Ok(new { items = entries.Select(entry => new { entry.Sequence, entry.At, entry.Kind, entry.Actor, entry.Summary }), nextBefore = entries.Count == (limit ?? 50) ? entries[^1].Sequence : (long?)null });
+    }
+
+    /// <summary>GDPR access: everything the grain holds plus the whole timeline from the read model.</summary>
+    private static async Task<IResult> ExportAsync(string id, ICustomerRecordQueries queries, IGrainFactory grains, HttpContext context)
+    {
+        if (!CustomerIds.IsValid(id))
+        {
+            return Results.NotFound();
+        }
+
+        var export = await Customer(grains, context, id).Export();
+        var timeline = await queries.TimelineAsync(context.User.WorkspaceId(), export.Customer.Id, null, int.MaxValue, context.RequestAborted);
+        context.Response.Headers.ContentDisposition = $"attachment; filename=customer-{export.Customer.Id}.json";
+        return Results.Ok(new { export.Customer, timeline, export.MergedCustomerIds, export.ExportedAt });
+    }
+
+    private static async Task<IResult> EraseAsync(string id, IGrainFactory grains, HttpContext context)
+    {
+        if (!CustomerIds.IsValid(id))
+        {
+            return Results.NotFound();
+        }
+
+        await Customer(grains, context, id).Erase(context.User.Actor());
+        return Results.NoContent();
+    }
+
+    /// <summary>Merges <c>duplicateId</c> into the customer of the path; with <c>dryRun</c> answers the merged profile and changes nothing.</summary>
+    private static async Task<IResult> MergeAsync(string id, MergeRequest request, IGrainFactory grains, IOptions<JsonOptions> json, HttpContext context)
+    {
+        if (!CustomerIds.IsValid(id))
+        {
+            return Results.NotFound();
+        }
+
+        if (!CustomerIds.IsValid(request.DuplicateId))
+        {
+            return Problems.Invalid("duplicateId", "must be the id of a customer of this workspace");
+        }
+
+        var workspace = context.User.WorkspaceId();
+        var result = await grains.GetGrain<Crm.Grains.Merge.IMergeGrain>(Crm.Grains.Merge.MergeKeys.For(workspace, id, request.DuplicateId!))
+            .Merge(id, request.DuplicateId!, context.User.Actor(), request.DryRun);
+        return Results.Ok(new { survivor = CustomerResponse.From(result.Survivor, id, json.Value.SerializerOptions), result.DuplicateId, result.DryRun });
     }
 
     private static async Task<IResult> CreateAsync(NewCustomerRequest request, IGrainFactory grains, IOptions<JsonOptions> json, HttpContext context)
