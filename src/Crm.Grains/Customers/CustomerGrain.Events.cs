@@ -14,7 +14,8 @@ public sealed partial class CustomerGrain
     public async Task<EventReceipt> Apply(EngagementEvent @event, ChannelIdentity source)
     {
         // A tombstone still knows the events it applied before retiring: a retry of one must not count again at the survivor.
-        if (State.RecentEvents.Contains(@event.Id))
+        var eventDigest = EventWindow.DigestOf(@event.Id);
+        if (State.RecentEvents.Contains(eventDigest))
         {
             return new EventReceipt(EventOutcome.Duplicate, State.MergedInto ?? CustomerId);
         }
@@ -45,8 +46,8 @@ public sealed partial class CustomerGrain
             }
 
             await ApplyEventAsync(@event, source, settings.DefaultPhoneCountry, timeline, alsoWrite);
-            State.RecentEvents.Add(@event.Id);
-            await CommitAsync(clock.GetUtcNow(), timeline, alsoWrite);
+            State.RecentEvents.Add(eventDigest);
+            await CommitAsync(clock.GetUtcNow(), timeline, alsoWrite, settings);
         });
         return new EventReceipt(EventOutcome.Accepted, CustomerId);
     }

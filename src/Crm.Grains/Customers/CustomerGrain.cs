@@ -87,18 +87,19 @@ public sealed partial class CustomerGrain(
     /// Stores the changes made to <see cref="State"/> with their timeline entries. If storage refuses, the activation is
     /// dropped so the next call starts from what is stored, never from a change that did not land.
     /// </summary>
-    private async Task CommitAsync(DateTimeOffset now, List<TimelineDraft> timeline, IReadOnlyList<object>? alsoWrite = null)
+    private async Task CommitAsync(DateTimeOffset now, List<TimelineDraft> timeline, IReadOnlyList<object>? alsoWrite = null, WorkspaceSettings? settings = null)
     {
         // Callers changed State before calling; anything failing from here on (settings, catalog, storage) drops the activation.
         await MutateAsync(async () =>
         {
-            var settings = await SettingsAsync();
+            settings ??= await SettingsAsync();
             ResolveLifecycle(settings, now, timeline);
             ResolveIntent(settings, now, timeline);
             await ResolveSegmentsAsync(now, timeline);
 
             var flags = CustomerFlags.Of(State);
-            var rows = new List<object>(timeline.Count + 3) { new CustomerRow(Workspace, CustomerId, flags.Listed ? BuildSnapshot() : null) };
+            var snapshot = flags.Listed ? BuildSnapshot() : null;
+            var rows = new List<object>(timeline.Count + 3) { new CustomerRow(Workspace, CustomerId, snapshot) };
             var entries = timeline.Select(draft => new TimelineRow(Workspace, CustomerId, ++State.TimelineSequence, draft.At, draft.Kind, draft.Actor, draft.Summary)).ToArray();
             rows.AddRange(entries);
             var delta = _committedFlags.DeltaTo(flags, Workspace);
@@ -115,7 +116,7 @@ public sealed partial class CustomerGrain(
             changes.Publish(new CustomerChange(
                 Workspace,
                 CustomerId,
-                flags.Listed ? BuildSnapshot() : null,
+                snapshot,
                 EnteredAtRisk: flags.AtRisk && !before.AtRisk,
                 BecameSalesOpportunity: flags.SalesOpportunity && !before.SalesOpportunity,
                 entries,

@@ -52,11 +52,14 @@ public sealed class EventWindow
     [JsonIgnore]
     public int Count => _order.Count;
 
-    public bool Contains(string eventId) => _members.Contains(Digest(eventId));
+    public bool Contains(string eventId) => Contains(DigestOf(eventId));
 
-    public void Add(string eventId)
+    public bool Contains(ulong digest) => _members.Contains(digest);
+
+    public void Add(string eventId) => Add(DigestOf(eventId));
+
+    public void Add(ulong digest)
     {
-        var digest = Digest(eventId);
         if (!_members.Add(digest))
         {
             return;
@@ -84,7 +87,8 @@ public sealed class EventWindow
         _capacity = Math.Max(Capacity, _order.Count);
     }
 
-    private static ulong Digest(string eventId)
+    /// <summary>The digest the window keeps for an event id; computed once per event by callers that both look and add.</summary>
+    public static ulong DigestOf(string eventId)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(Encoding.UTF8.GetBytes(eventId), hash);

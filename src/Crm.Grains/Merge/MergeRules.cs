@@ -4,9 +4,11 @@ namespace Crm.Grains.Merge;
 
 /// <summary>
 /// How a duplicate's data joins the survivor's: the survivor's non-empty profile fields win and the duplicate fills gaps;
-/// identities, tags and segments are united; notes, conversations and orders joined; counters and CSAT summed; first seen
-/// is the earliest and last contact and activity the latest; the lifecycle is the further stage; custom attributes keep the
-/// survivor's value on conflict; recent event ids are united (the window grows to hold both) so a retried event still counts once.
+/// identities, tags and segments are united; notes, conversations and orders joined (an order both reported counts once);
+/// counters and CSAT summed; first seen is the earliest and last contact and activity the latest; custom attributes keep the
+/// survivor's value on conflict; recent event ids are united so a retried event still counts once. The lifecycle is not
+/// copied from either: the survivor's commit resolves it from the merged counters and dates by the usual rules, an agent's
+/// manual stage on the survivor standing as it would after any change.
 /// </summary>
 public static class MergeRules
 {
@@ -39,7 +41,6 @@ public static class MergeRules
         survivor.LifetimeValue += duplicate.LifetimeValue - sharedOrders.Sum(order => order.Amount);
         survivor.CsatSum += duplicate.CsatSum;
         survivor.CsatCount += duplicate.CsatCount;
-        survivor.Lifecycle = (Lifecycle)Math.Max((int)survivor.Lifecycle, (int)duplicate.Lifecycle);
 
         survivor.Identities = Union(survivor.Identities, duplicate.Identities);
         survivor.Tags = Union(survivor.Tags, duplicate.Tags);
