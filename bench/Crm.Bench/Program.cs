@@ -1,4 +1,6 @@
 using Crm.Bench.Infrastructure;
+using Crm.Bench.Ingest;
+using Crm.Bench.Query;
 using Crm.Bench.Runtime;
 using Crm.Bench.Segments;
 using Crm.Bench.Storage;
@@ -9,6 +11,8 @@ var suites = new Dictionary<string, Func<BenchSettings, Task<BenchReport>>>(Stri
     ["runtime"] = RuntimeSuite.RunAsync,
     ["storage"] = StorageSuite.RunAsync,
     ["segments"] = SegmentsSuite.RunAsync,
+    ["ingest"] = IngestSuite.RunAsync,
+    ["query"] = QuerySuite.RunAsync,
 };
 
 var settings = BenchSettings.Parse(args);
