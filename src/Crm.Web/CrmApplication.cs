@@ -5,6 +5,7 @@ using Crm.Grains.Workspaces;
 using Crm.Silo.Hosting;
 using Crm.Web.Access;
 using Crm.Web.Customers;
+using Crm.Web.Dashboard;
 using Crm.Web.Errors;
 using Crm.Web.Health;
 using Crm.Web.Ingest;
@@ -34,6 +35,7 @@ public static class CrmApplication
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Services.AddSingleton(builder.Configuration.GetSection("Sweep").Get<SweepOptions>() ?? new SweepOptions());
+        builder.Services.AddDashboard();
         builder.Services.AddCrmGrainServices();
         builder.AddSilo(silo => silo.AddCrmGrains());
         builder.Services.AddHostedService<BootstrapWorkspace>();
@@ -63,6 +65,7 @@ public static class CrmApplication
             .MapEventEndpoints()
             .MapWorkspaceEndpoints()
             .MapCustomerEndpoints();
+        app.MapDashboardHub();
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
         return app;
     }
