@@ -67,6 +67,28 @@ public sealed class DashboardHubTests(PostgresTestDatabase postgres) : IClassFix
     }
 
     [Fact]
+    public async Task A_dashboard_that_stops_reading_does_not_hold_up_the_others()
+    {
+        await using var service = await RunningService.StartOnPostgresAsync(postgres.ConnectionString);
+        var admin = service.Admin();
+        using var stuck = await StuckDashboard.ConnectAsync(service.Address, RunningService.AdminKey);
+        await using var healthy = await HubSocketClient.ConnectAsync(service.Address, RunningService.AdminKey);
+
+        var acknowledged = new List<(string LastCustomerId, DateTimeOffset At)>();
+        for (var batch = 0; batch < 80; batch++)
+        {
+            var customerIds = await admin.PostMessagesAsync(Enumerable.Range(0, 250).Select(i => $"flood-{batch}-{i}@example.com"));
+            acknowledged.Add((customerIds[^1], DateTimeOffset.UtcNow));
+        }
+
+        var final = await admin.StatsAsync();
+        await healthy.WaitForAsync("statsChanged", stats => stats.GetProperty("all").GetInt64() == final.GetProperty("all").GetInt64(), Soon);
+        var arrivals = healthy.Received.Where(message => message.Target == "customerChanged").ToDictionary(message => Id(message.Argument)!, message => message.ArrivedAt);
+        var worstLag = acknowledged.Max(batch => arrivals[batch.LastCustomerId] - batch.At);
+        Assert.True(worstLag < TimeSpan.FromSeconds(2), $"a healthy dashboard saw a row {worstLag.TotalMilliseconds:F0} ms after its acknowledgement");
+    }
+
+    [Fact]
     public async Task Channel_keys_other_roles_and_revoked_keys_cannot_hold_a_dashboard_open()
     {
         await using var service = await RunningService.StartOnPostgresAsync(postgres.ConnectionString);
