@@ -8,6 +8,7 @@ using Crm.Web.Customers;
 using Crm.Web.Errors;
 using Crm.Web.Health;
 using Crm.Web.Ingest;
+using Crm.Web.Segments;
 using Crm.Web.Workspaces;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -62,7 +63,10 @@ public static class CrmApplication
             .MapKeyEndpoints()
             .MapEventEndpoints()
             .MapWorkspaceEndpoints()
-            .MapCustomerEndpoints();
+            .MapCustomerEndpoints()
+            .MapCustomerBulkEndpoints()
+            .MapCustomerCsvExport()
+            .MapSegmentEndpoints();
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
         return app;
     }
