@@ -9,6 +9,7 @@ using Crm.Web.Dashboard;
 using Crm.Web.Errors;
 using Crm.Web.Health;
 using Crm.Web.Ingest;
+using Crm.Web.Segments;
 using Crm.Web.Workspaces;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -64,7 +65,10 @@ public static class CrmApplication
             .MapKeyEndpoints()
             .MapEventEndpoints()
             .MapWorkspaceEndpoints()
-            .MapCustomerEndpoints();
+            .MapCustomerEndpoints()
+            .MapCustomerBulkEndpoints()
+            .MapCustomerCsvExport()
+            .MapSegmentEndpoints();
         app.MapDashboardHub();
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
         return app;
