@@ -15,6 +15,12 @@ postgres_state="$(scripts/postgres.sh start)" || { echo "could not start Postgre
 export ConnectionStrings__Crm="$(scripts/postgres.sh connection-string)"
 echo "PostgreSQL $postgres_state on 127.0.0.1 (ConnectionStrings__Crm is set for the tests)"
 
+if ! scripts/node.sh tests/Crm.Web.Tests/Dashboard/NodeClient; then
+  echo "could not install Node.js or the npm packages the tests use"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 if ! dotnet build Crm.sln -c Release -warnaserror -nologo -v quiet; then
   echo "build failed"

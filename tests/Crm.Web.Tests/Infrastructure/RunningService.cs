@@ -19,6 +19,8 @@ public sealed class RunningService : IAsyncDisposable
 
     public Uri Address { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     public HttpClient Http { get; }
 
     /// <summary>The service's own container, for tests that wait on a hosted service rather than poll the API.</summary>
