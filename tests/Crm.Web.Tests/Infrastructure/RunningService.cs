@@ -23,9 +23,6 @@ public sealed class RunningService : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    /// <summary>The service's own container, for tests that wait on a hosted service rather than poll the API.</summary>
-    public IServiceProvider Services => _app.Services;
-
     public static async Task<RunningService> StartAsync(params string[] settings)
     {
         var app = CrmApplication.Build(["--urls", "http://127.0.0.1:0", .. settings]);
