@@ -16,7 +16,7 @@ public static class IngestLoad
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static async Task<IngestMeasurement> RunAsync(
-        Uri address, string key, string adapterPrefix, IngestShape shape, BenchPopulation population, TimeSpan warmup, TimeSpan phase, Action<double> progress)
+        Uri address, string key, string adapterPrefix, IngestShape shape, BenchPopulation population, TimeSpan warmup, TimeSpan phase, CpuMeter cpu, Action<double> progress)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = shape.Clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         using var http = new HttpClient(handler) { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
@@ -53,16 +53,21 @@ public static class IngestLoad
             recorders[i] = new LatencyRecorder();
         }
 
+        var cpuBefore = await cpu.ReadAsync();
         var before = Sum(accepted);
         var measured = Stopwatch.StartNew();
         await WhileRunningAsync(clients, phase);
         var after = Sum(accepted);
         var elapsed = measured.Elapsed;
+        var (processCpu, databaseCpu) = CpuMeter.Between(cpuBefore, await cpu.ReadAsync());
+        var events = Math.Max(1, after - before);
         var latencies = recorders.ToArray();
         Volatile.Write(ref stop, true);
         await Task.WhenAll(clients);
         progress(1);
-        return new IngestMeasurement((after - before) / elapsed.TotalSeconds, LatencyRecorder.Merge(latencies), Sum(accepted), Sum(messages));
+        return new IngestMeasurement(
+            (after - before) / elapsed.TotalSeconds, LatencyRecorder.Merge(latencies), Sum(accepted), Sum(messages),
+            processCpu.TotalMicroseconds / events, databaseCpu.TotalMicroseconds / events);
     }
 
     /// <summary>Waits out the time, but surfaces at once a client that failed.</summary>
