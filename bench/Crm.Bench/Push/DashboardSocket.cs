@@ -19,7 +19,13 @@ public sealed class DashboardSocket : IAsyncDisposable
     private readonly List<long> _stats = [];
     private Task _reading = Task.CompletedTask;
 
-    private DashboardSocket(bool sampled) => _sampled = sampled;
+    private DashboardSocket(bool sampled, IReadOnlyList<string> watched)
+    {
+        _sampled = sampled;
+        Watched = watched.ToHashSet(StringComparer.Ordinal);
+    }
+
+    public IReadOnlySet<string> Watched { get; }
 
     public long MessagesReceived { get; private set; }
 
@@ -27,15 +33,16 @@ public sealed class DashboardSocket : IAsyncDisposable
 
     public IReadOnlyList<long> StatsArrivals => _stats;
 
-    public static async Task<DashboardSocket> ConnectAsync(Uri service, string key, bool sampled)
+    /// <summary>Connects and, as a list page does, asks for the rows of <paramref name="watched"/> only.</summary>
+    public static async Task<DashboardSocket> ConnectAsync(Uri service, string key, bool sampled, IReadOnlyList<string> watched)
     {
-        var dashboard = new DashboardSocket(sampled);
+        var dashboard = new DashboardSocket(sampled, watched);
         var address = new UriBuilder(service) { Scheme = "ws", Path = "/hubs/dashboard", Query = $"access_token={Uri.EscapeDataString(key)}" }.Uri;
         await dashboard._socket.ConnectAsync(address, CancellationToken.None);
         await dashboard.SendAsync("""{"protocol":"json","version":1}""");
         var handshake = new byte[256];
         await dashboard._socket.ReceiveAsync(handshake, CancellationToken.None);
-        await dashboard.SendAsync("""{"type":1,"invocationId":"1","target":"unfollowCustomer","arguments":["00000000000000000000000000000000"]}""");
+        await dashboard.SendAsync(JsonSerializer.Serialize(new { type = 1, invocationId = "1", target = "watchCustomers", arguments = new object[] { watched } }));
         await dashboard._socket.ReceiveAsync(handshake, CancellationToken.None);
         dashboard._reading = Task.Run(dashboard.ReadAsync);
         return dashboard;
