@@ -29,8 +29,6 @@ public sealed class AckLedger
 
     public Acknowledgement Of(string eventId) => _acks[eventId];
 
-    public IReadOnlyList<string> AcknowledgedIds => _acks.Keys.ToArray();
-
     public void Record(IReadOnlyList<PlannedEvent> batch, JsonElement response)
     {
         var results = response.GetProperty("results");

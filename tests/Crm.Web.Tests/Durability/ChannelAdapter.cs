@@ -15,8 +15,6 @@ public sealed class ChannelAdapter(IReadOnlyList<PlannedEvent> events, AckLedger
     /// <summary>Requests that were in flight when the service was killed.</summary>
     public int CutOffRequests => Volatile.Read(ref _cutOff);
 
-    public IReadOnlyList<PlannedEvent> Events => events;
-
     /// <summary>Posts until every event is acknowledged, or until the service is killed under it.</summary>
     public async Task RunAsync(ServiceProcess service, HttpClient client)
     {
