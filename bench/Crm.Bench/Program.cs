@@ -1,5 +1,6 @@
 using Crm.Bench.Infrastructure;
 using Crm.Bench.Ingest;
+using Crm.Bench.Push;
 using Crm.Bench.Query;
 using Crm.Bench.Runtime;
 using Crm.Bench.Segments;
@@ -13,6 +14,7 @@ var suites = new Dictionary<string, Func<BenchSettings, Task<BenchReport>>>(Stri
     ["segments"] = SegmentsSuite.RunAsync,
     ["ingest"] = IngestSuite.RunAsync,
     ["query"] = QuerySuite.RunAsync,
+    ["push"] = PushSuite.RunAsync,
 };
 
 var settings = BenchSettings.Parse(args);
