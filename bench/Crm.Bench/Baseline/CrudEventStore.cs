@@ -8,10 +8,10 @@ namespace Crm.Bench.Baseline;
 
 /// <summary>
 /// One transaction per event, as a competent CRUD application writes it: a pooled connection, statements the driver
-/// prepares once per connection, and statements that do not depend on each other sent together. For each event:
-/// (1) claim its id and resolve (or create) its identity, (2) lock the customer row and read the conversation, order and
-/// recent-conversation count the rules need, (3) write the row, the conversation, the order and the timeline entries,
-/// (4) commit with <c>synchronous_commit</c> on. Four round trips for a known customer, three for a new one.
+/// prepares once per connection, and statements sent together whenever the next one does not need the previous one's
+/// answer. Two round trips per event: (1) begin, claim the event id, resolve (or create) the identity, lock the customer
+/// row and read the conversation, order and recent-conversation count the rules need; (2) write the row, the
+/// conversation, the order and the timeline entries, and commit with <c>synchronous_commit</c> on.
 /// </summary>
 public sealed class CrudEventStore(NpgsqlDataSource dataSource, IIntentTextModel intentModel) : IAsyncDisposable
 {
@@ -24,17 +24,19 @@ public sealed class CrudEventStore(NpgsqlDataSource dataSource, IIntentTextModel
 
     private const string FindIdentity = "SELECT customer_id FROM crud_identities WHERE workspace = $1 AND channel = $2 AND value = $3";
 
-    private const string LockCustomer = """
+    private const string OwnerOfIdentity = "(SELECT customer_id FROM crud_identities WHERE workspace = $1 AND channel = $2 AND value = $3)";
+
+    private const string LockCustomer = $"""
         SELECT lifecycle, intent, intent_score, conversations, messages, orders, ltv, csat_sum, csat_count,
                first_seen, last_active, last_contact, last_pricing_view, last_cart_view, timeline_seq
-        FROM crud_customers WHERE workspace = $1 AND id = $2 FOR UPDATE
+        FROM crud_customers WHERE workspace = $1 AND id = {OwnerOfIdentity} FOR UPDATE
         """;
 
-    private const string FindConversation = "SELECT status, message_count, last_message_at FROM crud_conversations WHERE workspace = $1 AND customer_id = $2 AND id = $3";
+    private const string FindConversation = $"SELECT status, message_count, last_message_at FROM crud_conversations WHERE workspace = $1 AND customer_id = {OwnerOfIdentity} AND id = $4";
 
-    private const string FindOrder = "SELECT refunded_at FROM crud_orders WHERE workspace = $1 AND customer_id = $2 AND id = $3";
+    private const string FindOrder = $"SELECT refunded_at FROM crud_orders WHERE workspace = $1 AND customer_id = {OwnerOfIdentity} AND id = $4";
 
-    private const string CountRecentConversations = "SELECT count(*) FROM crud_conversations WHERE workspace = $1 AND customer_id = $2 AND started_at >= $3";
+    private const string CountRecentConversations = $"SELECT count(*) FROM crud_conversations WHERE workspace = $1 AND customer_id = {OwnerOfIdentity} AND started_at >= $4";
 
     private const string InsertCustomer = """
         INSERT INTO crud_customers (workspace, id, email, phone, lifecycle, intent, intent_score, channels, conversations, messages, orders,
@@ -87,28 +89,40 @@ public sealed class CrudEventStore(NpgsqlDataSource dataSource, IIntentTextModel
     public async Task<CrudResult> ApplyAsync(string workspace, CrudEvent e, ChannelIdentity identity)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        var channel = ChannelNames.Of(identity.Channel);
-
-        var (fresh, created, customerId) = await ClaimAsync(connection, transaction, workspace, e.Id!, channel, identity.Value);
-        if (!fresh)
+        try
         {
-            await transaction.RollbackAsync();
-            return new CrudResult(e.Id, "duplicate", customerId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return await ApplyAsync(connection, workspace, e, identity);
         }
+        catch
+        {
+            await using var rollback = new NpgsqlCommand("ROLLBACK", connection);
+            await rollback.ExecuteNonQueryAsync();
+            throw;
+        }
+    }
 
+    private async Task<CrudResult> ApplyAsync(NpgsqlConnection connection, string workspace, CrudEvent e, ChannelIdentity identity)
+    {
+        var channel = ChannelNames.Of(identity.Channel);
         var now = DateTimeOffset.UtcNow;
         var at = e.OccurredAt!.Value;
-        var (customer, conversation, orderExists) = created
-            ? (new CrudCustomer { FirstSeen = at }, null, false)
-            : await LoadAsync(connection, transaction, workspace, customerId, e, now);
-        if (created)
+        var read = await ReadAsync(connection, workspace, e, channel, identity.Value, now);
+        var id = read.CustomerId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (!read.Fresh)
+        {
+            await using var rollback = new NpgsqlCommand("ROLLBACK", connection);
+            await rollback.ExecuteNonQueryAsync();
+            return new CrudResult(e.Id, "duplicate", id);
+        }
+
+        var customer = read.Customer ?? new CrudCustomer { FirstSeen = at };
+        if (read.Customer is null)
         {
             customer.Record(at, "customer_created", $"{channel}:{identity.Value}", $"first contact on {channel}");
         }
 
-        var change = Apply(customer, conversation, orderExists, e, $"{channel}:{identity.Value}", channel);
-        if (conversation is null && change.Conversation is not null && change.Conversation.StartedAt >= now.AddDays(-30))
+        var change = Apply(customer, read.Conversation, read.OrderExists, e, $"{channel}:{identity.Value}", channel);
+        if (read.Conversation is null && change.Conversation is not null && change.Conversation.StartedAt >= now.AddDays(-30))
         {
             customer.RecentConversations++;
         }
@@ -116,91 +130,71 @@ public sealed class CrudEventStore(NpgsqlDataSource dataSource, IIntentTextModel
         customer.ResolveLifecycle(now);
         customer.ResolveIntent(change.Message, now);
 
-        await using (var write = new NpgsqlBatch(connection, transaction))
+        await using var write = new NpgsqlBatch(connection);
+        write.BatchCommands.Add(read.Customer is null ? InsertRow(workspace, read.CustomerId, customer, identity, channel) : UpdateRow(workspace, read.CustomerId, customer));
+        if (change.Conversation is { } written)
         {
-            write.BatchCommands.Add(created ? InsertRow(workspace, customerId, customer, identity, channel) : UpdateRow(workspace, customerId, customer));
-            if (change.Conversation is { } written)
-            {
-                write.BatchCommands.Add(Command(
-                    UpsertConversation, workspace, customerId, e.ConversationId!, written.Channel, written.Status, written.StartedAt,
-                    Instant(written.LastMessageAt), written.MessageCount, Text(written.Snippet)));
-            }
-
-            if (change.NewOrder)
-            {
-                write.BatchCommands.Add(Command(InsertOrder, workspace, customerId, e.OrderId!, e.Amount!.Value, e.Currency!, at));
-            }
-
-            if (customer.Timeline.Count > 0)
-            {
-                write.BatchCommands.Add(Command(
-                    InsertTimeline, workspace, customerId,
-                    customer.Timeline.Select(t => t.Sequence).ToArray(), customer.Timeline.Select(t => t.At).ToArray(), customer.Timeline.Select(t => t.Kind).ToArray(),
-                    customer.Timeline.Select(t => t.Actor).ToArray(), customer.Timeline.Select(t => t.Summary).ToArray()));
-            }
-
-            await write.ExecuteNonQueryAsync();
+            write.BatchCommands.Add(Command(
+                UpsertConversation, workspace, read.CustomerId, e.ConversationId!, written.Channel, written.Status, written.StartedAt,
+                Instant(written.LastMessageAt), written.MessageCount, Text(written.Snippet)));
         }
 
-        await transaction.CommitAsync();
-        return new CrudResult(e.Id, "accepted", customerId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-    }
-
-    private static async Task<(bool Fresh, bool Created, long CustomerId)> ClaimAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string workspace, string eventId, string channel, string value)
-    {
-        await using var batch = new NpgsqlBatch(connection, transaction)
+        if (change.NewOrder)
         {
-            BatchCommands = { Command(ClaimEvent, workspace, eventId), Command(ClaimIdentity, workspace, channel, value), Command(FindIdentity, workspace, channel, value) },
-        };
-        await using var reader = await batch.ExecuteReaderAsync();
-        var fresh = await reader.ReadAsync();
-        await reader.NextResultAsync();
-        var created = await reader.ReadAsync();
-        await reader.NextResultAsync();
-        await reader.ReadAsync();
-        return (fresh, created, reader.GetInt64(0));
+            write.BatchCommands.Add(Command(InsertOrder, workspace, read.CustomerId, e.OrderId!, e.Amount!.Value, e.Currency!, at));
+        }
+
+        if (customer.Timeline.Count > 0)
+        {
+            write.BatchCommands.Add(Command(
+                InsertTimeline, workspace, read.CustomerId,
+                customer.Timeline.Select(t => t.Sequence).ToArray(), customer.Timeline.Select(t => t.At).ToArray(), customer.Timeline.Select(t => t.Kind).ToArray(),
+                customer.Timeline.Select(t => t.Actor).ToArray(), customer.Timeline.Select(t => t.Summary).ToArray()));
+        }
+
+        write.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+        await write.ExecuteNonQueryAsync();
+        return new CrudResult(e.Id, "accepted", id);
     }
 
-    private static async Task<(CrudCustomer Customer, CrudConversation? Conversation, bool OrderExists)> LoadAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string workspace, long customerId, CrudEvent e, DateTimeOffset now)
+    /// <summary>
+    /// The first round trip. The customer row is found through the identity inside each statement, so nothing waits for
+    /// the id: a customer this event creates has no row yet, and its reads come back empty.
+    /// </summary>
+    private static async Task<Read> ReadAsync(NpgsqlConnection connection, string workspace, CrudEvent e, string channel, string value, DateTimeOffset now)
     {
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        batch.BatchCommands.Add(Command(LockCustomer, workspace, customerId));
-        batch.BatchCommands.Add(Command(CountRecentConversations, workspace, customerId, now.AddDays(-30)));
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
+        batch.BatchCommands.Add(Command(ClaimEvent, workspace, e.Id!));
+        batch.BatchCommands.Add(Command(ClaimIdentity, workspace, channel, value));
+        batch.BatchCommands.Add(Command(FindIdentity, workspace, channel, value));
+        batch.BatchCommands.Add(Command(LockCustomer, workspace, channel, value));
+        batch.BatchCommands.Add(Command(CountRecentConversations, workspace, channel, value, now.AddDays(-30)));
         if (e.ConversationId is not null)
         {
-            batch.BatchCommands.Add(Command(FindConversation, workspace, customerId, e.ConversationId));
+            batch.BatchCommands.Add(Command(FindConversation, workspace, channel, value, e.ConversationId));
         }
 
         if (e.OrderId is not null)
         {
-            batch.BatchCommands.Add(Command(FindOrder, workspace, customerId, e.OrderId));
+            batch.BatchCommands.Add(Command(FindOrder, workspace, channel, value, e.OrderId));
         }
 
         await using var reader = await batch.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        var customer = new CrudCustomer
-        {
-            Lifecycle = reader.GetString(0),
-            Intent = reader.GetString(1),
-            IntentScore = reader.GetDouble(2),
-            Conversations = reader.GetInt32(3),
-            Messages = reader.GetInt32(4),
-            Orders = reader.GetInt32(5),
-            Ltv = reader.GetDecimal(6),
-            CsatSum = reader.GetInt32(7),
-            CsatCount = reader.GetInt32(8),
-            FirstSeen = reader.GetFieldValue<DateTimeOffset>(9),
-            LastActive = reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10),
-            LastContact = reader.IsDBNull(11) ? null : reader.GetFieldValue<DateTimeOffset>(11),
-            LastPricingView = reader.IsDBNull(12) ? null : reader.GetFieldValue<DateTimeOffset>(12),
-            LastCartView = reader.IsDBNull(13) ? null : reader.GetFieldValue<DateTimeOffset>(13),
-            TimelineSequence = reader.GetInt64(14),
-        };
+        var fresh = await reader.ReadAsync();
         await reader.NextResultAsync();
         await reader.ReadAsync();
-        customer.RecentConversations = (int)reader.GetInt64(0);
+        await reader.NextResultAsync();
+        await reader.ReadAsync();
+        var customerId = reader.GetInt64(0);
+        await reader.NextResultAsync();
+        var customer = await reader.ReadAsync() ? Customer(reader) : null;
+        await reader.NextResultAsync();
+        await reader.ReadAsync();
+        if (customer is not null)
+        {
+            customer.RecentConversations = (int)reader.GetInt64(0);
+        }
 
         CrudConversation? conversation = null;
         if (e.ConversationId is not null)
@@ -219,8 +213,27 @@ public sealed class CrudEventStore(NpgsqlDataSource dataSource, IIntentTextModel
             orderExists = await reader.ReadAsync();
         }
 
-        return (customer, conversation, orderExists);
+        return new Read(fresh, customerId, customer, conversation, orderExists);
     }
+
+    private static CrudCustomer Customer(NpgsqlDataReader reader) => new()
+    {
+        Lifecycle = reader.GetString(0),
+        Intent = reader.GetString(1),
+        IntentScore = reader.GetDouble(2),
+        Conversations = reader.GetInt32(3),
+        Messages = reader.GetInt32(4),
+        Orders = reader.GetInt32(5),
+        Ltv = reader.GetDecimal(6),
+        CsatSum = reader.GetInt32(7),
+        CsatCount = reader.GetInt32(8),
+        FirstSeen = reader.GetFieldValue<DateTimeOffset>(9),
+        LastActive = reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10),
+        LastContact = reader.IsDBNull(11) ? null : reader.GetFieldValue<DateTimeOffset>(11),
+        LastPricingView = reader.IsDBNull(12) ? null : reader.GetFieldValue<DateTimeOffset>(12),
+        LastCartView = reader.IsDBNull(13) ? null : reader.GetFieldValue<DateTimeOffset>(13),
+        TimelineSequence = reader.GetInt64(14),
+    };
 
     /// <summary>The event's effect on the loaded row, as the engine's customer grain applies the same event type.</summary>
     private (CrudConversation? Conversation, bool NewOrder, IntentPrediction? Message) Apply(
@@ -338,6 +351,8 @@ public sealed class CrudEventStore(NpgsqlDataSource dataSource, IIntentTextModel
     }
 
     public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+
+    private sealed record Read(bool Fresh, long CustomerId, CrudCustomer? Customer, CrudConversation? Conversation, bool OrderExists);
 
     private sealed record CrudConversation(string Channel, string Status, DateTimeOffset StartedAt, DateTimeOffset? LastMessageAt, int MessageCount, string? Snippet);
 }

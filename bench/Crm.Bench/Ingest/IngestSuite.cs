@@ -25,7 +25,7 @@ public static class IngestSuite
             Clients: settings.Number("clients") ?? 64,
             BatchSize: settings.Number("batch") ?? 50,
             Customers: settings.Number("customers") ?? (settings.Quick ? 20_000 : 50_000));
-        var warmup = settings.Quick ? TimeSpan.FromSeconds(4) : TimeSpan.FromSeconds(10);
+        var warmup = settings.Quick ? TimeSpan.FromSeconds(4) : TimeSpan.FromSeconds(20);
         var phase = settings.Quick ? TimeSpan.FromSeconds(8) : TimeSpan.FromSeconds(30);
 
         await using var engineDatabase = await BenchDatabase.CreateAsync("engine");
