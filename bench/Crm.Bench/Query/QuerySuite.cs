@@ -12,7 +12,8 @@ namespace Crm.Bench.Query;
 /// Customer-list latency over a large read model: p50/p95 of each search, filter and sort, for the first page and for a
 /// page reached by cursor deep into the results, on PostgreSQL and SQLite. The rows are the demo population (see
 /// <see cref="DemoSnapshots"/>) written by the engine's own row writer, and the queries are the engine's own.
-/// <c>--customers N</c> sets the size (100,000 by default, 10,000 with <c>--quick</c>); SQLite is measured up to
+/// <c>--customers N</c> sets the size (100,000 by default, 10,000 with <c>--quick</c>) and writes
+/// <c>bench/results/query-N.json</c> instead of <c>query.json</c>; SQLite is measured up to
 /// <see cref="SqliteUpTo"/> customers, where loading it row by row still takes under a minute. <c>--keep</c> leaves the
 /// PostgreSQL database in place, for EXPLAIN ANALYZE by hand.
 /// </summary>
@@ -28,7 +29,7 @@ public static class QuerySuite
     {
         var customers = settings.Number("customers") ?? (settings.Quick ? 10_000 : 100_000);
         var samples = settings.Quick ? 10 : 40;
-        var report = new BenchReport("query", settings.Command);
+        var report = new BenchReport(settings.Number("customers") is { } size ? $"query-{size}" : "query", settings.Command);
         var now = DateTimeOffset.UtcNow;
         var database = await BenchDatabase.CreateAsync("query", keep: settings.Arguments.Contains("--keep"));
         var sqliteFolder = Directory.CreateTempSubdirectory("crm-bench-query-");
