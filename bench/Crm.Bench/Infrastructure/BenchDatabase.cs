@@ -53,9 +53,22 @@ public sealed class BenchDatabase : IAsyncDisposable
             return;
         }
 
-        await using var connection = new NpgsqlConnection(_server);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        // An autovacuum worker on the database (run as the superuser) makes the forced drop fail: it is gone a moment later.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(_server);
+                await connection.OpenAsync();
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)", connection);
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException exception) when (attempt < 10)
+            {
+                Spectre.Console.AnsiConsole.MarkupLine($"[grey]dropping {_name}: {Spectre.Console.Markup.Escape(exception.MessageText)}; retrying[/]");
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+        }
     }
 }

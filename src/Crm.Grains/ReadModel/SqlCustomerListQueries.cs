@@ -27,7 +27,12 @@ public sealed class SqlCustomerListQueries(SqlReader reader, SqlDialect dialect)
         {
             parameters.Add(("after_value", CursorValue(query.Sort.Field, after.Value)));
             parameters.Add(("after_id", after.Id));
-            where.Add($"({sort}, id) {(query.Sort.Descending ? "<" : ">")} (@after_value, @after_id)");
+            var past = query.Sort.Descending ? "<" : ">";
+            where.Add(Postgres || query.Sort.Field is not (CustomerSortField.Name or CustomerSortField.LastActive)
+                ? $"({sort}, id) {past} (@after_value, @after_id)"
+                // SQLite reads a row-value comparison over an expression index as a filter, scanning every row before the
+                // cursor (130 ms deep into 100,000 rows); spelled out, the first term bounds the index range.
+                : $"{sort} {past}= @after_value AND ({sort} {past} @after_value OR id {past} @after_id)");
         }
 
         var direction = query.Sort.Descending ? "DESC" : "ASC";
