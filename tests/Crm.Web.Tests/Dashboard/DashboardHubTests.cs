@@ -124,8 +124,8 @@ public sealed class DashboardHubTests(PostgresTestDatabase postgres) : IClassFix
         await page.WaitForAsync("customerChanged", row => Id(row) == ids[0], Soon);
         await everything.WaitForAsync("customerChanged", row => Id(row) == ids[0], Soon);
         await Task.Delay(DashboardPumpLatency);
-        Assert.Equal([ids[0]], page.Received.Where(message => message.Target == "customerChanged").Select(message => Id(message.Argument)));
-        Assert.Equal(ids.Order(), everything.Received.Where(message => message.Target == "customerChanged").Select(message => Id(message.Argument)!).Order());
+        Assert.Equal([ids[0]], page.Received.Where(message => message.Target == "customerChanged").Select(message => Id(message.Argument)).Distinct());
+        Assert.Equal(ids.Order(), everything.Received.Where(message => message.Target == "customerChanged").Select(message => Id(message.Argument)!).Distinct().Order());
         await page.WaitForAsync("statsChanged", _ => true, Soon);
         await Assert.ThrowsAsync<InvalidOperationException>(() => page.InvokeAsync("watchCustomers", [new[] { "not-an-id" }]));
         await Assert.ThrowsAsync<InvalidOperationException>(() => page.InvokeAsync("watchCustomers", [Enumerable.Repeat(ids[0], 501).ToArray()]));
