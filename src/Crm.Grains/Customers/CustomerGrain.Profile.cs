@@ -24,6 +24,11 @@ public sealed partial class CustomerGrain
             throw new DomainValidationException(error);
         }
 
+        if (tags.Length > ProfileRules.MaxTags)
+        {
+            throw new DomainValidationException(new ValidationError("tags", $"a customer has at most {ProfileRules.MaxTags} tags"));
+        }
+
         await MutateAsync(async () =>
         {
             var now = clock.GetUtcNow();

@@ -124,8 +124,10 @@ public static class ProfileRules
         _ => null,
     };
 
+    /// <summary>An absolute http or https URL; control characters are refused, since the URL is stored as written.</summary>
     public static bool IsHttpUrl(string value) =>
         value.Length <= MaxUrlLength
+        && !value.Any(char.IsControl)
         && Uri.TryCreate(value, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }

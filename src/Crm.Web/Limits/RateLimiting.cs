@@ -8,11 +8,14 @@ namespace Crm.Web.Limits;
 
 /// <summary>
 /// Per-key rate limiting: each authenticated key has its own token bucket sized by its role; requests without a valid key
-/// share one bucket per remote address. Health probes are never limited. A refused request gets 429 with
-/// <c>Retry-After</c> and problem details.
+/// share one bucket per remote address. Only the API, the hubs and the OpenAPI document are limited. A refused request gets
+/// 429 with <c>Retry-After</c> and problem details.
 /// </summary>
 public static class RateLimiting
 {
+    /// <summary>What a key (or a key guesser) can call; health probes and static files stay outside any limit.</summary>
+    private static readonly PathString[] LimitedPaths = ["/api", "/hubs", "/openapi"];
+
     public static IServiceCollection AddCrmRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = configuration.GetSection(RateLimitSettings.Section).Get<RateLimitSettings>() ?? new RateLimitSettings();
@@ -27,9 +30,9 @@ public static class RateLimiting
 
     private static RateLimitPartition<string> Partition(HttpContext context, RateLimitSettings settings)
     {
-        if (context.Request.Path.StartsWithSegments("/healthz") || context.Request.Path.StartsWithSegments("/readyz"))
+        if (!LimitedPaths.Any(context.Request.Path.StartsWithSegments))
         {
-            return RateLimitPartition.GetNoLimiter("probes");
+            return RateLimitPartition.GetNoLimiter("unlimited");
         }
 
         if (context.User.FindFirstValue(CrmClaims.KeyId) is { } keyId)
