@@ -13,14 +13,17 @@ public sealed class RateLimitSettings
     /// <summary>Channel adapters post many batches of up to 1,000 events each: their buckets are the largest.</summary>
     public TokenBucketSettings Channel { get; set; } = new() { TokenLimit = 2000, TokensPerPeriod = 1000 };
 
-    /// <summary>Admin keys run integrations and imports, and may ingest too.</summary>
-    public TokenBucketSettings Admin { get; set; } = new() { TokenLimit = 1000, TokensPerPeriod = 500 };
+    /// <summary>
+    /// Admin keys run integrations and imports and may ingest too. An admin can mint channel keys at will, so a smaller
+    /// bucket would protect nothing: they get the channel keys' size.
+    /// </summary>
+    public TokenBucketSettings Admin { get; set; } = new() { TokenLimit = 2000, TokensPerPeriod = 1000 };
 
     /// <summary>An agent's dashboard makes a few requests per click.</summary>
     public TokenBucketSettings Agent { get; set; } = new() { TokenLimit = 300, TokensPerPeriod = 100 };
 
     /// <summary>Requests without a valid key (the OpenAPI document, and key guessing), per remote address.</summary>
-    public TokenBucketSettings Anonymous { get; set; } = new() { TokenLimit = 30, TokensPerPeriod = 10 };
+    public TokenBucketSettings Anonymous { get; set; } = new() { TokenLimit = 200, TokensPerPeriod = 100 };
 }
 
 /// <summary>A bucket holds at most <see cref="TokenLimit"/> requests and refills <see cref="TokensPerPeriod"/> of them every <see cref="ReplenishmentPeriod"/>.</summary>

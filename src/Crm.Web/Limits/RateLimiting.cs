@@ -30,12 +30,12 @@ public static class RateLimiting
 
     private static RateLimitPartition<string> Partition(HttpContext context, RateLimitSettings settings)
     {
-        if (!LimitedPaths.Any(context.Request.Path.StartsWithSegments))
+        if (!LimitedPaths.Any(limited => context.Request.Path.StartsWithSegments(limited)))
         {
             return RateLimitPartition.GetNoLimiter("unlimited");
         }
 
-        if (context.User.FindFirstValue(CrmClaims.KeyId) is { } keyId)
+        if (context.User.FindFirstValue(CrmClaims.KeyIdClaim) is { } keyId)
         {
             var bucket = context.User.FindFirstValue(CrmClaims.Role) switch
             {
