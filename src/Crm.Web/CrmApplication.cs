@@ -6,6 +6,7 @@ using Crm.Silo.Hosting;
 using Crm.Web.Access;
 using Crm.Web.Customers;
 using Crm.Web.Dashboard;
+using Crm.Web.Demo;
 using Crm.Web.Errors;
 using Crm.Web.Health;
 using Crm.Web.Ingest;
@@ -44,6 +45,7 @@ public static class CrmApplication
         builder.Services.AddHostedService<BootstrapWorkspace>();
         builder.Services.AddHostedService<WorkspaceSweepService>();
         builder.Services.AddSingleton<EventIngestor>();
+        builder.AddDemo();
 
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
