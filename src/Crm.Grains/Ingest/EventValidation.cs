@@ -30,7 +30,7 @@ public static class EventValidation
 
         return @event.Type switch
         {
-            EventType.MessageReceived => Conversation(@event) ?? ProfileRules.Text(@event.Text, MaxTextLength, "text"),
+            EventType.MessageReceived => Conversation(@event) ?? ProfileRules.FreeText(@event.Text, MaxTextLength, "text"),
             EventType.ConversationOpened or EventType.ConversationClosed => Conversation(@event),
             EventType.CsatSubmitted when @event.Score is not (>= 1 and <= 5) => new ValidationError("score", "must be an integer from 1 to 5"),
             EventType.CsatSubmitted => null,

@@ -30,6 +30,13 @@ public sealed class ForgedInputTests
     }
 
     [Fact]
+    public void Message_text_may_span_lines_but_not_carry_other_control_characters()
+    {
+        Assert.Null(EventValidation.Validate(Events.Message(Channel.Whatsapp, "+14155550101", At, "Hi!\r\nMy order:\n\t#1042 never arrived"), "1"));
+        Assert.Equal("text", EventValidation.Validate(Events.Message(Channel.Whatsapp, "+14155550101", At, "bell\a"), "1")?.Field);
+    }
+
+    [Fact]
     public async Task A_new_customer_with_more_tags_than_allowed_is_refused_and_not_created()
     {
         await using var silo = await CrmSilo.StartAsync();

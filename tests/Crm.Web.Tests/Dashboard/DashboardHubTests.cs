@@ -9,7 +9,7 @@ namespace Crm.Web.Tests.Dashboard;
 
 public sealed class DashboardHubTests(PostgresTestDatabase postgres) : IClassFixture<PostgresTestDatabase>
 {
-    private static readonly TimeSpan Soon = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Soon = TimeSpan.FromSeconds(10);
 
     [Fact]
     public async Task A_dashboard_sees_rows_stats_alerts_merges_and_the_timeline_it_follows_and_another_workspace_sees_none_of_it()
