@@ -9,7 +9,7 @@ namespace Crm.Web.Errors;
 
 /// <summary>
 /// Turns what grains refuse into RFC 9457 problem details: bad input → 400 naming the field and rule, unknown things → 404,
-/// refused operations → 409, an overloaded grain → 503 with Retry-After, requests the framework refused (bad JSON, body too
+/// refused operations and a write that lost a race with another writer → 409, an overloaded grain → 503 with Retry-After, requests the framework refused (bad JSON, body too
 /// large, wrong media type) → their status naming the field. Anything else stays a 500 for the default handler.
 /// </summary>
 public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
@@ -25,6 +25,7 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
             SegmentNotFoundException missing => (StatusCodes.Status404NotFound, "Segment not found", missing.Message, null),
             MergeRefusedException refused => (StatusCodes.Status409Conflict, "Merge refused", refused.Message, null),
             GrainOverloadedException => (StatusCodes.Status503ServiceUnavailable, "Busy", "Too many requests are waiting for this customer; retry shortly.", null),
+            InconsistentStateException => (StatusCodes.Status409Conflict, "Concurrent change", "The record was changed by another writer at the same moment and nothing was stored; retry the request.", null),
             _ => (0, null, null, null),
         };
         if (status == 0)
