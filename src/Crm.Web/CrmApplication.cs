@@ -8,6 +8,7 @@ using Crm.Web.Customers;
 using Crm.Web.Errors;
 using Crm.Web.Health;
 using Crm.Web.Ingest;
+using Crm.Web.WebApp;
 using Crm.Web.Workspaces;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -55,9 +56,11 @@ public static class CrmApplication
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDashboardFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthEndpoints();
+        app.MapDashboardFallback();
         app.MapGroup("/api/v1")
             .MapKeyEndpoints()
             .MapEventEndpoints()
