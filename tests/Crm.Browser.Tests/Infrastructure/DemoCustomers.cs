@@ -93,7 +93,7 @@ public static class DemoCustomers
     private static IEnumerable<object> EventsOf(Person person, int index, DateTimeOffset now)
     {
         var seen = now.AddDays(-person.DaysSinceContact - 30 - index);
-        var contact = now.AddDays(-person.DaysSinceContact).AddMinutes(-index);
+        var contact = now.AddDays(-person.DaysSinceContact).AddMinutes(-10 - index);
         yield return new
         {
             id = $"demo-{index}-identify",
@@ -132,7 +132,7 @@ public static class DemoCustomers
 
         if (person.Csat is { } score)
         {
-            yield return new { id = $"demo-{index}-csat", type = "csat_submitted", channel = "email", identity = person.Email, occurredAt = contact.AddMinutes(5), conversationId = $"conv-{index}", score };
+            yield return new { id = $"demo-{index}-csat", type = "csat_submitted", channel = "email", identity = person.Email, occurredAt = contact.AddMinutes(1), conversationId = $"conv-{index}", score };
         }
     }
 }

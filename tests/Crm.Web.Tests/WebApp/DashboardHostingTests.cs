@@ -49,7 +49,7 @@ public sealed partial class DashboardHostingTests(PostgresTestDatabase postgres)
         Assert.Equal("Healthy", await service.Http.GetStringAsync("/healthz"));
         Assert.Equal(HttpStatusCode.Unauthorized, (await service.Http.GetAsync("/api/v1/stats")).StatusCode);
         Assert.Equal(HttpStatusCode.MethodNotAllowed, (await service.ClientWith(RunningService.AdminKey).DeleteAsync("/api/v1/stats")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await service.Http.PostAsync("/customers/new", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await service.Http.PostAsync("/customers/new", null)).StatusCode);
     }
 
     [Fact]

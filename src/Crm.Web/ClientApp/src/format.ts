@@ -12,7 +12,8 @@ export function relativeTime(iso: string | null, now: number): string {
     return 'never';
   }
   const elapsed = now - Date.parse(iso);
-  if (Math.abs(elapsed) < minute) {
+  // A time slightly ahead of this browser's clock is clock skew, not the future.
+  if (elapsed < minute) {
     return 'just now';
   }
   const units: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -23,7 +24,7 @@ export function relativeTime(iso: string | null, now: number): string {
     ['hour', hour],
     ['minute', minute],
   ];
-  const [unit, size] = units.find(([, length]) => Math.abs(elapsed) >= length)!;
+  const [unit, size] = units.find(([, length]) => elapsed >= length)!;
   return relative.format(-Math.round(elapsed / size), unit);
 }
 
@@ -35,10 +36,18 @@ export function date(iso: string | null): string {
   return iso === null ? '—' : dateFormat.format(new Date(iso));
 }
 
+/** Whole amounts without decimals, others with two; without a currency, since a customer's orders may mix them. */
 export function money(amount: number, currency?: string): string {
-  return currency
-    ? new Intl.NumberFormat('en', { style: 'currency', currency, maximumFractionDigits: 2 }).format(amount)
-    : new Intl.NumberFormat('en', { maximumFractionDigits: 2, minimumFractionDigits: 0 }).format(amount);
+  const digits = Number.isInteger(amount) ? 0 : 2;
+  return new Intl.NumberFormat('en', {
+    ...(currency ? { style: 'currency', currency } : {}),
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(amount);
+}
+
+export function plural(amount: number, one: string, many: string = `${one}s`): string {
+  return `${count(amount)} ${amount === 1 ? one : many}`;
 }
 
 export function count(value: number): string {

@@ -42,8 +42,9 @@ export default async function profile(page) {
   const added = page.getByTestId('note').filter({ hasText: 'Asked for a renewal quote.' });
   await added.waitFor();
   await added.getByRole('button', { name: 'Edit' }).click();
-  await added.getByLabel('Note text').fill('Asked for a renewal quote for 20 seats.');
-  await added.getByRole('button', { name: 'Save' }).click();
+  const editing = page.getByTestId('note').filter({ has: page.getByLabel('Note text') });
+  await editing.getByLabel('Note text').fill('Asked for a renewal quote for 20 seats.');
+  await editing.getByRole('button', { name: 'Save' }).click();
   const edited = page.getByTestId('note').filter({ hasText: 'for 20 seats.' });
   await edited.waitFor();
   await edited.getByRole('button', { name: 'Delete' }).click();

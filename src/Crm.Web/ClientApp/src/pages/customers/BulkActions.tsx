@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { maxIdsPerRequest, type BulkAction, type BulkOutcome } from '../../api/bulk';
 import { lifecycles, type Lifecycle, type Segment } from '../../api/types';
 import { Dialog } from '../../components/Dialog';
-import { count } from '../../format';
+import { count, plural } from '../../format';
 import { lifecycleLabels } from '../../labels';
 import { useSession } from '../../SessionContext';
 
@@ -56,7 +56,7 @@ export function BulkBar({ selectedIds, segments, onClear, onChanged }: BulkBarPr
 }
 
 function customers(amount: number): string {
-  return `${count(amount)} customer${amount === 1 ? '' : 's'}`;
+  return plural(amount, 'customer');
 }
 
 function BulkForm({

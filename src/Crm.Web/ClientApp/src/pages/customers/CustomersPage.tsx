@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { intents } from '../../api/types';
 import { VirtualList } from '../../components/VirtualList';
-import { count } from '../../format';
+import { count, plural } from '../../format';
 import { intentLabels, sortOptions } from '../../labels';
 import { navigate, useLocation } from '../../router';
 import { useSession } from '../../SessionContext';
@@ -119,9 +119,9 @@ export function CustomersPage() {
               ) : list.rows.length === 0 ? (
                 'No customers match.'
               ) : list.complete ? (
-                `${count(list.rows.length)} customer${list.rows.length === 1 ? '' : 's'}${unfiltered && stats ? ` of ${count(stats.all)}` : ''}`
+                plural(list.rows.length, 'customer')
               ) : (
-                `${count(list.rows.length)} loaded; scroll for more`
+                `${count(list.rows.length)}${unfiltered && stats ? ` of ${count(stats.all)}` : ''} loaded; scroll for more`
               )}
             </div>
           }

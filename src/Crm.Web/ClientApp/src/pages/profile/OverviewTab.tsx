@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { lifecycles, type Channel, type Customer, type DuplicateSuggestion, type Lifecycle } from '../../api/types';
 import { FormError } from '../../components/FieldError';
 import { RelativeTime } from '../../components/RelativeTime';
-import { count, date, dateTime, money } from '../../format';
+import { count, date, money, plural } from '../../format';
 import { channelLabels, lifecycleLabels } from '../../labels';
 import { Link } from '../../router';
 import { useSession } from '../../SessionContext';
@@ -69,7 +69,7 @@ export function OverviewTab({ customer, onChanged, onReviewDuplicate }: Overview
             <dt>Messages</dt>
             <dd>{count(customer.messages)}</dd>
             <dt>CSAT</dt>
-            <dd>{customer.csatAverage === null ? 'No scores yet' : `${customer.csatAverage.toFixed(1)} of 5 (${count(customer.csatCount)} scores)`}</dd>
+            <dd>{customer.csatAverage === null ? 'No scores yet' : `${customer.csatAverage.toFixed(1)} of 5 (${plural(customer.csatCount, 'score')})`}</dd>
             <dt>Last contact</dt>
             <dd>
               <RelativeTime iso={customer.lastContact} />
@@ -111,7 +111,7 @@ export function OverviewTab({ customer, onChanged, onReviewDuplicate }: Overview
                       {order.id}
                       {order.refundedAt && <span className="muted"> (refunded)</span>}
                     </td>
-                    <td>{dateTime(order.placedAt)}</td>
+                    <td>{date(order.placedAt)}</td>
                     <td className="cell-number">{money(order.amount, order.currency)}</td>
                   </tr>
                 ))}
