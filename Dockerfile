@@ -1,9 +1,18 @@
 # Multi-stage build of the Crm service.
+# The dashboard is built with Node.js in its own stage (the .NET SDK image has no Node.js) and published with the service.
+FROM node:22-bookworm-slim AS dashboard
+WORKDIR /source/src/Crm.Web/ClientApp
+COPY src/Crm.Web/ClientApp/package.json src/Crm.Web/ClientApp/package-lock.json src/Crm.Web/ClientApp/.npmrc ./
+RUN npm ci
+COPY src/Crm.Web/ClientApp/ ./
+RUN npm run build
+
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /source
 COPY global.json Directory.Build.props Directory.Packages.props Crm.sln ./
 COPY src/ src/
-RUN dotnet publish src/Crm.Web/Crm.Web.csproj -c Release -o /app --nologo
+COPY --from=dashboard /source/src/Crm.Web/wwwroot src/Crm.Web/wwwroot/
+RUN dotnet publish src/Crm.Web/Crm.Web.csproj -c Release -o /app --nologo -p:SkipClientBuild=true
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app

@@ -1,8 +1,24 @@
 #!/usr/bin/env bash
-# Runs every test on a fresh Debian machine with the .NET SDK: starts PostgreSQL (installing it if missing),
-# builds the solution, runs each test project, and ends with one line: "N passed, N failed[, N skipped]".
+# Runs every test on a fresh Debian machine with the .NET SDK: installs Node.js and Chromium where missing, starts
+# PostgreSQL (installing it if missing), builds the solution, runs each test project, and ends with one line:
+# "N passed, N failed[, N skipped]".
 set -uo pipefail
 cd "$(dirname "$0")"
+
+# The .NET build builds the dashboard with Node.js and npm; the browser tests drive Debian's Chromium with playwright-core.
+if ! scripts/node.sh tests/Crm.Browser.Tests; then
+  echo "could not install Node.js or the browser tests' npm packages"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "installing Chromium with apt"
+  if ! { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; }; then
+    echo "could not install Chromium"
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
+fi
 
 started_postgres=no
 cleanup() {

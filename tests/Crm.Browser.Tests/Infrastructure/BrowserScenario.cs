@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text;
+using Xunit.Abstractions;
 
 namespace Crm.Browser.Tests.Infrastructure;
 
@@ -18,7 +19,8 @@ public static class BrowserScenario
     /// <summary>Where the scenarios write their screenshots: the repository's artifacts folder, which git ignores.</summary>
     public static string ScreenshotFolder { get; } = Path.GetFullPath(Path.Combine(Folder, "..", "..", "artifacts", "screenshots"));
 
-    public static async Task RunAsync(string scenario, Uri service, string key)
+    /// <summary>Runs <paramref name="scenario"/>; what it prints (timings among it) goes to <paramref name="log"/>.</summary>
+    public static async Task RunAsync(string scenario, Uri service, string key, ITestOutputHelper log)
     {
         Assert.True(
             Directory.Exists(Path.Combine(Folder, "node_modules", "playwright-core")),
@@ -51,6 +53,7 @@ public static class BrowserScenario
         }
 
         await reading;
+        log.WriteLine(output.ToString());
         Assert.True(node.ExitCode == 0, $"Scenario {scenario} failed (exit {node.ExitCode}):\n{output}");
     }
 

@@ -1,5 +1,6 @@
 using Crm.Testing;
 using Crm.Web.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Crm.Browser.Tests.Infrastructure;
 
@@ -19,7 +20,7 @@ public sealed class DashboardService : IAsyncLifetime
         await DemoCustomers.SeedAsync(admin);
     }
 
-    public Task RunAsync(string scenario) => BrowserScenario.RunAsync(scenario, Service.Address, RunningService.AdminKey);
+    public Task RunAsync(string scenario, ITestOutputHelper log) => BrowserScenario.RunAsync(scenario, Service.Address, RunningService.AdminKey, log);
 
     public async Task DisposeAsync()
     {
