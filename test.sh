@@ -5,12 +5,7 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-# The .NET build builds the dashboard with Node.js and npm; the browser tests drive Debian's Chromium with playwright-core.
-if ! scripts/node.sh tests/Crm.Browser.Tests; then
-  echo "could not install Node.js or the browser tests' npm packages"
-  echo "0 passed, 1 failed"
-  exit 1
-fi
+# The browser tests drive Debian's Chromium with playwright-core.
 if ! command -v chromium >/dev/null 2>&1; then
   echo "installing Chromium with apt"
   if ! { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; }; then
@@ -30,6 +25,13 @@ postgres_state="$(scripts/postgres.sh start)" || { echo "could not start Postgre
 [ "$postgres_state" = started ] && started_postgres=yes
 export ConnectionStrings__Crm="$(scripts/postgres.sh connection-string)"
 echo "PostgreSQL $postgres_state on 127.0.0.1 (ConnectionStrings__Crm is set for the tests)"
+
+# Node.js builds the dashboard during the .NET build and runs the npm packages of these test folders.
+if ! scripts/node.sh tests/Crm.Web.Tests/Dashboard/NodeClient tests/Crm.Browser.Tests; then
+  echo "could not install Node.js or the npm packages the tests use"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 if ! dotnet build Crm.sln -c Release -warnaserror -nologo -v quiet; then

@@ -5,9 +5,11 @@ using Crm.Grains.Workspaces;
 using Crm.Silo.Hosting;
 using Crm.Web.Access;
 using Crm.Web.Customers;
+using Crm.Web.Dashboard;
 using Crm.Web.Errors;
 using Crm.Web.Health;
 using Crm.Web.Ingest;
+using Crm.Web.Segments;
 using Crm.Web.WebApp;
 using Crm.Web.Workspaces;
 using Microsoft.AspNetCore.Authentication;
@@ -35,6 +37,7 @@ public static class CrmApplication
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Services.AddSingleton(builder.Configuration.GetSection("Sweep").Get<SweepOptions>() ?? new SweepOptions());
+        builder.Services.AddDashboard();
         builder.Services.AddCrmGrainServices();
         builder.AddSilo(silo => silo.AddCrmGrains());
         builder.Services.AddHostedService<BootstrapWorkspace>();
@@ -65,7 +68,11 @@ public static class CrmApplication
             .MapKeyEndpoints()
             .MapEventEndpoints()
             .MapWorkspaceEndpoints()
-            .MapCustomerEndpoints();
+            .MapCustomerEndpoints()
+            .MapCustomerBulkEndpoints()
+            .MapCustomerCsvExport()
+            .MapSegmentEndpoints();
+        app.MapDashboardHub();
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
         return app;
     }

@@ -40,6 +40,28 @@ public sealed record CustomerListRow
 
     public double? CsatAverage { get; init; }
 
+    /// <summary>The row the list shows for <paramref name="customer"/>, as the projection stores it.</summary>
+    public static CustomerListRow From(CustomerSnapshot customer) => new()
+    {
+        Id = customer.Id,
+        Name = customer.Name,
+        Email = customer.Email,
+        Phone = customer.Phone,
+        Company = customer.Company,
+        AvatarUrl = customer.AvatarUrl,
+        Initials = InitialsOf(customer.Name, customer.Email),
+        Lifecycle = customer.Lifecycle,
+        Tags = customer.Tags.Order(StringComparer.Ordinal).ToArray(),
+        Intent = customer.Intent,
+        LastActive = customer.LastActive,
+        FirstSeen = customer.FirstSeen,
+        Conversations = customer.Conversations,
+        Messages = customer.Messages,
+        Orders = customer.Orders,
+        LifetimeValue = customer.LifetimeValue,
+        CsatAverage = customer.CsatAverage,
+    };
+
     /// <summary>Up to two letters from the name, else from the email, else "?".</summary>
     public static string InitialsOf(string? name, string? email)
     {

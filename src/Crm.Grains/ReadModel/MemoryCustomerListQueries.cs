@@ -30,7 +30,7 @@ public sealed class MemoryCustomerListQueries(MemoryRowStore rows) : ICustomerLi
             .ToArray();
         var shown = page.Take(limit).ToArray();
         var next = page.Length > limit ? new CustomerCursor(query.Sort, Format(shown[^1].Key), shown[^1].Customer.Id).Encode() : null;
-        return Task.FromResult(new CustomerListPage(shown.Select(item => Row(item.Customer)).ToArray(), next));
+        return Task.FromResult(new CustomerListPage(shown.Select(item => CustomerListRow.From(item.Customer)).ToArray(), next));
     }
 
     private static bool Matches(CustomerSnapshot customer, CustomerListQuery query) =>
@@ -63,25 +63,4 @@ public sealed class MemoryCustomerListQueries(MemoryRowStore rows) : ICustomerLi
     };
 
     private static string Format(IComparable key) => Convert.ToString(key, CultureInfo.InvariantCulture)!;
-
-    private static CustomerListRow Row(CustomerSnapshot customer) => new()
-    {
-        Id = customer.Id,
-        Name = customer.Name,
-        Email = customer.Email,
-        Phone = customer.Phone,
-        Company = customer.Company,
-        AvatarUrl = customer.AvatarUrl,
-        Initials = CustomerListRow.InitialsOf(customer.Name, customer.Email),
-        Lifecycle = customer.Lifecycle,
-        Tags = customer.Tags.Order(StringComparer.Ordinal).ToArray(),
-        Intent = customer.Intent,
-        LastActive = customer.LastActive,
-        FirstSeen = customer.FirstSeen,
-        Conversations = customer.Conversations,
-        Messages = customer.Messages,
-        Orders = customer.Orders,
-        LifetimeValue = customer.LifetimeValue,
-        CsatAverage = customer.CsatAverage,
-    };
 }

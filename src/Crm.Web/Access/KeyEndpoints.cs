@@ -1,6 +1,7 @@
 using Crm.Grains.Access;
 using Crm.Grains.Workspaces;
 using Crm.Silo;
+using Crm.Web.Dashboard;
 using Crm.Web.Errors;
 
 namespace Crm.Web.Access;
@@ -43,8 +44,17 @@ public static class KeyEndpoints
     private static async Task<IResult> ListKeysAsync(IGrainFactory grains, HttpContext context) =>
         Results.Ok((await grains.GetGrain<IWorkspaceAccessGrain>(context.User.WorkspaceId()).ListKeys()).Select(key => KeyResponse.From(key)));
 
-    private static async Task<IResult> RevokeKeyAsync(string id, IGrainFactory grains, HttpContext context) =>
-        await grains.GetGrain<IWorkspaceAccessGrain>(context.User.WorkspaceId()).RevokeKey(id) ? Results.NoContent() : Results.NotFound();
+    /// <summary>Revocation is immediate: the next request with the key fails and its open dashboards are closed.</summary>
+    private static async Task<IResult> RevokeKeyAsync(string id, IGrainFactory grains, DashboardConnections dashboards, HttpContext context)
+    {
+        if (!await grains.GetGrain<IWorkspaceAccessGrain>(context.User.WorkspaceId()).RevokeKey(id))
+        {
+            return Results.NotFound();
+        }
+
+        dashboards.CloseAll(id);
+        return Results.NoContent();
+    }
 
     /// <summary>Only an admin of the default workspace creates workspaces; each new one starts with its own admin key.</summary>
     private static async Task<IResult> CreateWorkspaceAsync(CreateWorkspaceRequest request, IGrainFactory grains, HttpContext context)

@@ -23,37 +23,18 @@ public static class CustomerListParameters
         ["ltv"] = CustomerSortField.Ltv,
     };
 
+    /// <summary>The names of the parameters that filter the list (everything but <c>sort</c>, <c>limit</c> and <c>cursor</c>).</summary>
+    public static readonly IReadOnlyList<string> FilterNames =
+    [
+        "q", "lifecycle", "tag", "tagMode", "segment", "intent", "channel", "ltvMin", "ltvMax",
+        "conversationsMin", "conversationsMax", "ordersMin", "createdAfter", "createdBefore",
+    ];
+
     public static (CustomerListQuery? Query, CustomerCursor? Cursor, int Limit, ValidationError? Error) Parse(IQueryCollection parameters)
     {
         try
         {
-            var query = new CustomerListQuery
-            {
-                Search = Text(parameters, "q", MaxSearchLength),
-                Lifecycles = parameters["lifecycle"].Select(value => ReadModelNames.TryParseLifecycle(value, out var stage) ? stage : throw Invalid("lifecycle", $"'{value}' is not a lifecycle stage")).ToArray(),
-                Tags = parameters["tag"].Select(value => ProfileRules.Tag(value?.Trim(), "tag") is { } error ? throw new DomainValidationException(error) : ProfileRules.NormalizeTag(value!)).ToArray(),
-                AllTags = parameters["tagMode"].ToString() switch
-                {
-                    "" or "any" => false,
-                    "all" => true,
-                    _ => throw Invalid("tagMode", "must be any or all"),
-                },
-                Segment = Text(parameters, "segment", 100),
-                Intent = parameters["intent"].ToString() is { Length: > 0 } intent
-                    ? ReadModelNames.TryParseIntent(intent, out var parsed) ? parsed : throw Invalid("intent", $"'{intent}' is not an intent")
-                    : null,
-                Channel = parameters["channel"].ToString() is { Length: > 0 } channel
-                    ? ChannelNames.TryParse(channel, out var known) ? ChannelNames.Of(known) : throw Invalid("channel", $"'{channel}' is not a channel")
-                    : null,
-                LtvMin = Decimal(parameters, "ltvMin"),
-                LtvMax = Decimal(parameters, "ltvMax"),
-                ConversationsMin = Integer(parameters, "conversationsMin"),
-                ConversationsMax = Integer(parameters, "conversationsMax"),
-                OrdersMin = Integer(parameters, "ordersMin"),
-                CreatedAfter = Instant(parameters, "createdAfter"),
-                CreatedBefore = Instant(parameters, "createdBefore"),
-                Sort = Sort(parameters["sort"].ToString()),
-            };
+            var query = Query(parameters);
             var limit = Integer(parameters, "limit") ?? DefaultLimit;
             if (limit is < 1 or > MaxLimit)
             {
@@ -73,6 +54,50 @@ public static class CustomerListParameters
             return (null, null, 0, invalid.Error);
         }
     }
+
+    /// <summary>
+    /// The filters and sort alone, for callers that go through every matching customer rather than one page: the CSV
+    /// export reads them from its query string, bulk actions from a JSON filter turned into parameters.
+    /// </summary>
+    public static (CustomerListQuery? Query, ValidationError? Error) ParseFilters(IQueryCollection parameters)
+    {
+        try
+        {
+            return (Query(parameters), null);
+        }
+        catch (DomainValidationException invalid)
+        {
+            return (null, invalid.Error);
+        }
+    }
+
+    private static CustomerListQuery Query(IQueryCollection parameters) => new()
+    {
+        Search = Text(parameters, "q", MaxSearchLength),
+        Lifecycles = parameters["lifecycle"].Select(value => ReadModelNames.TryParseLifecycle(value, out var stage) ? stage : throw Invalid("lifecycle", $"'{value}' is not a lifecycle stage")).ToArray(),
+        Tags = parameters["tag"].Select(value => ProfileRules.Tag(value?.Trim(), "tag") is { } error ? throw new DomainValidationException(error) : ProfileRules.NormalizeTag(value!)).ToArray(),
+        AllTags = parameters["tagMode"].ToString() switch
+        {
+            "" or "any" => false,
+            "all" => true,
+            _ => throw Invalid("tagMode", "must be any or all"),
+        },
+        Segment = Text(parameters, "segment", 100),
+        Intent = parameters["intent"].ToString() is { Length: > 0 } intent
+            ? ReadModelNames.TryParseIntent(intent, out var parsed) ? parsed : throw Invalid("intent", $"'{intent}' is not an intent")
+            : null,
+        Channel = parameters["channel"].ToString() is { Length: > 0 } channel
+            ? ChannelNames.TryParse(channel, out var known) ? ChannelNames.Of(known) : throw Invalid("channel", $"'{channel}' is not a channel")
+            : null,
+        LtvMin = Decimal(parameters, "ltvMin"),
+        LtvMax = Decimal(parameters, "ltvMax"),
+        ConversationsMin = Integer(parameters, "conversationsMin"),
+        ConversationsMax = Integer(parameters, "conversationsMax"),
+        OrdersMin = Integer(parameters, "ordersMin"),
+        CreatedAfter = Instant(parameters, "createdAfter"),
+        CreatedBefore = Instant(parameters, "createdBefore"),
+        Sort = Sort(parameters["sort"].ToString()),
+    };
 
     private static CustomerSort Sort(string value)
     {

@@ -7,7 +7,10 @@ namespace Crm.Web.Workspaces;
 
 public static class WorkspaceEndpoints
 {
-    public sealed record StatsResponse(long All, long Active, long NeedsAttention, long SalesOpportunities);
+    public sealed record StatsResponse(long All, long Active, long NeedsAttention, long SalesOpportunities)
+    {
+        public static StatsResponse From(StatsCounts counts) => new(counts.All, counts.Active, counts.NeedsAttention, counts.SalesOpportunities);
+    }
 
     public static RouteGroupBuilder MapWorkspaceEndpoints(this RouteGroupBuilder api)
     {
@@ -20,7 +23,7 @@ public static class WorkspaceEndpoints
     private static async Task<IResult> StatsAsync(ICustomerRecordQueries queries, HttpContext context)
     {
         var counts = await queries.StatsAsync(context.User.WorkspaceId(), context.RequestAborted);
-        return Results.Ok(new StatsResponse(counts.All, counts.Active, counts.NeedsAttention, counts.SalesOpportunities));
+        return Results.Ok(StatsResponse.From(counts));
     }
 
     private static async Task<IResult> SettingsAsync(IGrainFactory grains, HttpContext context) =>

@@ -19,6 +19,8 @@ public sealed class RunningService : IAsyncDisposable
 
     public Uri Address { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     public HttpClient Http { get; }
 
     public static async Task<RunningService> StartAsync(params string[] settings)

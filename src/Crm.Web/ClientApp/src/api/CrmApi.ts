@@ -108,8 +108,7 @@ export class CrmApi {
   }
 
   async segments(signal?: AbortSignal): Promise<Segment[]> {
-    const body = await sendJson<Segment[] | { items: Segment[] }>(this.key, `${base}/segments`, { signal });
-    return Array.isArray(body) ? body : body.items;
+    return (await sendJson<{ items: Segment[] }>(this.key, `${base}/segments`, { signal })).items;
   }
 
   /** Sends the ids in requests of at most {@link maxIdsPerRequest}, one after another, and sums their outcomes. */

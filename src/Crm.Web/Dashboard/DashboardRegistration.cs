@@ -1,0 +1,26 @@
+using Crm.Grains.Customers;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Crm.Web.Dashboard;
+
+public static class DashboardRegistration
+{
+    public const string HubPath = "/hubs/dashboard";
+
+    /// <summary>Registers the hub and makes the dashboard feed the grains' change sink; call before the grain services.</summary>
+    public static IServiceCollection AddDashboard(this IServiceCollection services)
+    {
+        services.AddSignalR();
+        services.AddSingleton<DashboardFeed>();
+        services.Replace(ServiceDescriptor.Singleton<ICustomerChangeSink>(provider => provider.GetRequiredService<DashboardFeed>()));
+        services.AddSingleton<DashboardConnections>();
+        services.AddHostedService<DashboardPump>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapDashboardHub(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHub<DashboardHub>(HubPath);
+        return endpoints;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Crm.Web.Tests.Infrastructure;
+
+namespace Crm.Web.Tests.Dashboard;
+
+/// <summary>The REST calls the dashboard tests make, so each test reads as the story it checks.</summary>
+public static class DashboardApi
+{
+    public static async Task<string> CreateKeyAsync(this HttpClient admin, string role)
+    {
+        var response = await admin.PostAsJsonAsync("/api/v1/keys", new { role, name = $"{role} key" });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
+    }
+
+    public static async Task<string> CreateWorkspaceAsync(this HttpClient admin, string id)
+    {
+        var response = await admin.PostAsJsonAsync("/api/v1/workspaces", new { id });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("adminKey").GetProperty("key").GetString()!;
+    }
+
+    /// <summary>Posts one message per identity and answers the customer id each landed on.</summary>
+    public static async Task<string[]> PostMessagesAsync(this HttpClient client, IEnumerable<string> identities, string text = "hello there")
+    {
+        var events = identities.Select(identity => new
+        {
+            id = Guid.NewGuid().ToString("N"),
+            type = "message_received",
+            channel = "email",
+            identity,
+            occurredAt = DateTimeOffset.UtcNow,
+            conversationId = $"conv-{identity}",
+            text,
+        }).ToArray();
+        var response = await client.PostAsJsonAsync("/api/v1/events", new { events });
+        response.EnsureSuccessStatusCode();
+        var results = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("results").EnumerateArray().ToArray();
+        Assert.All(results, result => Assert.Equal("accepted", result.GetProperty("status").GetString()));
+        return results.Select(result => result.GetProperty("customerId").GetString()!).ToArray();
+    }
+
+    public static async Task<JsonElement> StatsAsync(this HttpClient client) =>
+        await client.GetFromJsonAsync<JsonElement>("/api/v1/stats");
+
+    public static HttpClient Admin(this RunningService service) => service.ClientWith(RunningService.AdminKey);
+}

@@ -1,0 +1,167 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+
+namespace Crm.Web.Tests.Dashboard;
+
+/// <summary>
+/// A dashboard speaking SignalR's JSON hub protocol over a bare <see cref="ClientWebSocket"/>: handshake, invocations
+/// with completions, and every server invocation recorded with its arrival time.
+/// </summary>
+public sealed class HubSocketClient : IAsyncDisposable
+{
+    private const char RecordSeparator = '\u001e';
+    private readonly ClientWebSocket _socket;
+    private readonly Channel<JsonElement> _completions = Channel.CreateUnbounded<JsonElement>();
+    private readonly Channel<HubMessage> _invocations = Channel.CreateUnbounded<HubMessage>();
+    private readonly List<HubMessage> _received = [];
+    private readonly Task _reading;
+    private int _nextInvocationId;
+
+    private HubSocketClient(ClientWebSocket socket)
+    {
+        _socket = socket;
+        _reading = Task.Run(ReadAsync);
+    }
+
+    public sealed record HubMessage(string Target, JsonElement Argument, DateTimeOffset ArrivedAt);
+
+    /// <summary>Everything received so far, in arrival order.</summary>
+    public IReadOnlyList<HubMessage> Received
+    {
+        get
+        {
+            lock (_received)
+            {
+                return _received.ToArray();
+            }
+        }
+    }
+
+    public Task Closed => _reading;
+
+    public static async Task<HubSocketClient> ConnectAsync(Uri service, string key)
+    {
+        var socket = new ClientWebSocket();
+        var address = new UriBuilder(service) { Scheme = "ws", Path = "/hubs/dashboard", Query = $"access_token={Uri.EscapeDataString(key)}" }.Uri;
+        await socket.ConnectAsync(address, CancellationToken.None);
+        await SendTextAsync(socket, """{"protocol":"json","version":1}""");
+        var client = new HubSocketClient(socket);
+        var handshake = await client._completions.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        if (handshake.TryGetProperty("error", out var error))
+        {
+            throw new InvalidOperationException($"handshake refused: {error}");
+        }
+
+        // The handshake can finish before the server has put the connection in its groups; a completed call proves it has.
+        await client.InvokeAsync("unfollowCustomer", new string('0', 32));
+        return client;
+    }
+
+    /// <summary>Calls a hub method and waits for its completion; a hub error becomes an exception.</summary>
+    public async Task InvokeAsync(string target, params object[] arguments)
+    {
+        var id = Interlocked.Increment(ref _nextInvocationId).ToString();
+        await SendTextAsync(_socket, JsonSerializer.Serialize(new { type = 1, invocationId = id, target, arguments }));
+        var completion = await _completions.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(id, completion.GetProperty("invocationId").GetString());
+        if (completion.TryGetProperty("error", out var error))
+        {
+            throw new InvalidOperationException(error.GetString());
+        }
+    }
+
+    /// <summary>Waits for the next server invocation of <paramref name="target"/> that satisfies <paramref name="match"/>.</summary>
+    public async Task<JsonElement> WaitForAsync(string target, Func<JsonElement, bool> match, TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        try
+        {
+            while (true)
+            {
+                var message = await _invocations.Reader.ReadAsync(timeout.Token);
+                if (message.Target == target && match(message.Argument))
+                {
+                    return message.Argument;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"no {target} matching within {within}; received: {string.Join(", ", Received.Select(m => m.Target))}");
+        }
+    }
+
+    private async Task ReadAsync()
+    {
+        var buffer = new byte[64 * 1024];
+        var chars = new char[Encoding.UTF8.GetMaxCharCount(buffer.Length)];
+        var decoder = Encoding.UTF8.GetDecoder();
+        var pending = new StringBuilder();
+        try
+        {
+            while (_socket.State == WebSocketState.Open)
+            {
+                var result = await _socket.ReceiveAsync(buffer, CancellationToken.None);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return;
+                }
+
+                pending.Append(chars, 0, decoder.GetChars(buffer, 0, result.Count, chars, 0));
+                var text = pending.ToString();
+                var end = text.LastIndexOf(RecordSeparator);
+                if (end < 0)
+                {
+                    continue;
+                }
+
+                pending.Clear().Append(text[(end + 1)..]);
+                foreach (var record in text[..end].Split(RecordSeparator))
+                {
+                    Dispatch(JsonDocument.Parse(record).RootElement.Clone());
+                }
+            }
+        }
+        catch (WebSocketException)
+        {
+        }
+        finally
+        {
+            _invocations.Writer.TryComplete();
+        }
+    }
+
+    private void Dispatch(JsonElement message)
+    {
+        if (!message.TryGetProperty("type", out var type) || type.GetInt32() == 3)
+        {
+            _completions.Writer.TryWrite(message);
+        }
+        else if (type.GetInt32() == 1)
+        {
+            var received = new HubMessage(message.GetProperty("target").GetString()!, message.GetProperty("arguments")[0], DateTimeOffset.UtcNow);
+            lock (_received)
+            {
+                _received.Add(received);
+            }
+
+            _invocations.Writer.TryWrite(received);
+        }
+    }
+
+    private static Task SendTextAsync(ClientWebSocket socket, string json) =>
+        socket.SendAsync(Encoding.UTF8.GetBytes(json + RecordSeparator), WebSocketMessageType.Text, true, CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_socket.State == WebSocketState.Open)
+        {
+            await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+        }
+
+        await _reading.WaitAsync(TimeSpan.FromSeconds(5)).ContinueWith(_ => { });
+        _socket.Dispose();
+    }
+}
