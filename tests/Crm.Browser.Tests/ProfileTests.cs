@@ -15,5 +15,8 @@ public sealed class ProfileTests(DashboardService dashboard, ITestOutputHelper l
     public Task Custom_fields_are_edited_added_with_their_type_and_removed() => dashboard.RunAsync("profile-fields", log);
 
     [Fact]
+    public Task The_gdpr_export_downloads_and_a_merge_is_previewed_by_dry_run_then_applied() => dashboard.RunAsync("profile-actions", log);
+
+    [Fact]
     public Task The_new_customer_form_shows_the_apis_validation_beside_the_field_then_creates_the_customer() => dashboard.RunAsync("new-customer", log);
 }

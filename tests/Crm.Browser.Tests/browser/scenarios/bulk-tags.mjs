@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { api, signIn } from '../harness.mjs';
 
 export default async function bulkTags(page) {
@@ -30,4 +31,13 @@ export default async function bulkTags(page) {
     await page.locator(`[data-testid="customer-row"][data-id="${id}"] [data-tag="follow-up"]`).waitFor();
     assert.ok((await api(`/api/v1/customers/${id}`)).tags.includes('follow-up'));
   }
+
+  await bar.getByRole('button', { name: 'Export CSV' }).click();
+  const exportDialog = page.getByRole('dialog', { name: 'Export CSV' });
+  assert.equal(await exportDialog.locator('.confirm-question').textContent(), 'Download 3 customers as a CSV file?');
+  const [download] = await Promise.all([page.waitForEvent('download'), exportDialog.getByRole('button', { name: 'Confirm' }).click()]);
+  const lines = (await readFile(await download.path(), 'utf8')).trim().split(/\r?\n/);
+  assert.match(lines[0], /^id,name,email/);
+  assert.deepEqual(lines.slice(1).map((line) => line.split(',')[0]).sort(), [...chosen].sort());
+  await exportDialog.getByTestId('bulk-outcome').filter({ hasText: '3 customers exported.' }).waitFor();
 }
