@@ -1,4 +1,5 @@
 using Crm.Bench.Infrastructure;
+using Crm.Bench.Push;
 using Crm.Bench.Runtime;
 using Crm.Bench.Segments;
 using Crm.Bench.Storage;
@@ -9,6 +10,7 @@ var suites = new Dictionary<string, Func<BenchSettings, Task<BenchReport>>>(Stri
     ["runtime"] = RuntimeSuite.RunAsync,
     ["storage"] = StorageSuite.RunAsync,
     ["segments"] = SegmentsSuite.RunAsync,
+    ["push"] = PushSuite.RunAsync,
 };
 
 var settings = BenchSettings.Parse(args);

@@ -4,7 +4,7 @@ namespace Crm.Grains.Merge;
 
 /// <summary>
 /// How a duplicate's data joins the survivor's: the survivor's non-empty profile fields win and the duplicate fills gaps;
-/// identities, tags and segments are united; notes, conversations and orders joined (an order both reported counts once);
+/// identities, tags and segments are united; notes, conversations and orders joined (a conversation or an order both hold counts once);
 /// counters and CSAT summed; first seen is the earliest and last contact and activity the latest; custom attributes keep the
 /// survivor's value on conflict; recent event ids are united so a retried event still counts once. The lifecycle is not
 /// copied from either: the survivor's commit resolves it from the merged counters and dates by the usual rules, an agent's
@@ -33,7 +33,12 @@ public static class MergeRules
         survivor.LastContact = Max(survivor.LastContact, duplicate.LastContact);
         survivor.LastPricingView = Max(survivor.LastPricingView, duplicate.LastPricingView);
         survivor.LastCartView = Max(survivor.LastCartView, duplicate.LastCartView);
-        survivor.Conversations += duplicate.Conversations;
+        // A conversation both hold is one conversation: typically the duplicate's, continued after it retired and its
+        // messages were forwarded here, before this absorb (a moment in a healthy merge, until the retry after a crash).
+        var sharedConversations = duplicate.RecentConversations
+            .Where(theirs => survivor.RecentConversations.Exists(mine => mine.Id == theirs.Id))
+            .ToDictionary(conversation => conversation.Id);
+        survivor.Conversations += duplicate.Conversations - sharedConversations.Count;
         survivor.Messages += duplicate.Messages;
         // An order both customers reported is one order: count it and its value once.
         var sharedOrders = duplicate.RecentOrders.Where(order => order.RefundedAt is null && survivor.RecentOrders.Exists(mine => mine.Id == order.Id)).ToArray();
@@ -46,7 +51,10 @@ public static class MergeRules
         survivor.Tags = Union(survivor.Tags, duplicate.Tags);
         survivor.StaticSegments = Union(survivor.StaticSegments, duplicate.StaticSegments);
         survivor.Segments = Union(survivor.Segments, duplicate.Segments);
-        survivor.RecentConversations = Joined(survivor.RecentConversations, duplicate.RecentConversations, c => c.Id, c => c.StartedAt, CustomerState.RecentConversationLimit);
+        var conversations = survivor.RecentConversations
+            .Select(mine => sharedConversations.TryGetValue(mine.Id, out var theirs) ? Combined(mine, theirs) : mine)
+            .ToList();
+        survivor.RecentConversations = Joined(conversations, duplicate.RecentConversations, c => c.Id, c => c.StartedAt, CustomerState.RecentConversationLimit);
         survivor.RecentOrders = Joined(survivor.RecentOrders, duplicate.RecentOrders, o => o.Id, o => o.PlacedAt, CustomerState.RecentOrderLimit);
         survivor.RecentMessageIntents = survivor.RecentMessageIntents.Concat(duplicate.RecentMessageIntents).OrderBy(m => m.At).TakeLast(5).ToList();
         survivor.RecentEvents.Absorb(duplicate.RecentEvents);
@@ -62,6 +70,20 @@ public static class MergeRules
         }
 
         survivor.AbsorbedIds = Union(survivor.AbsorbedIds, [duplicateId, .. duplicate.AbsorbedIds]);
+    }
+
+    /// <summary>One conversation whose messages were split between the two: counts added, the latest message's snippet, closed if either closed it.</summary>
+    private static ConversationSummary Combined(ConversationSummary mine, ConversationSummary theirs)
+    {
+        var latest = (theirs.LastMessageAt ?? DateTimeOffset.MinValue) > (mine.LastMessageAt ?? DateTimeOffset.MinValue) ? theirs : mine;
+        return latest with
+        {
+            Channel = (theirs.StartedAt < mine.StartedAt ? theirs : mine).Channel,
+            Status = mine.Status == ConversationStatus.Closed || theirs.Status == ConversationStatus.Closed ? ConversationStatus.Closed : ConversationStatus.Open,
+            StartedAt = Min(mine.StartedAt, theirs.StartedAt),
+            LastMessageAt = Max(mine.LastMessageAt, theirs.LastMessageAt),
+            MessageCount = mine.MessageCount + theirs.MessageCount,
+        };
     }
 
     private static List<T> Union<T>(List<T> first, List<T> second) => first.Concat(second).Distinct().ToList();

@@ -28,20 +28,20 @@ public sealed class SiloMetrics : IDisposable
     public SiloMetrics(Func<long> currentActivations, Func<long> queuedRequests)
     {
         _meter = new Meter(MeterName);
-        _meter.CreateObservableUpDownCounter("crm.silo.activations.current", currentActivations, description: "Live activations");
-        _meter.CreateObservableCounter("crm.silo.activations.created", () => Volatile.Read(ref _activationsCreated));
-        _meter.CreateObservableCounter("crm.silo.activations.collected", () => Volatile.Read(ref _activationsCollected));
-        _meter.CreateObservableCounter("crm.silo.calls", () => Volatile.Read(ref _calls));
-        _meter.CreateObservableCounter("crm.silo.calls.failed", () => Volatile.Read(ref _callFailures));
-        _meter.CreateObservableCounter("crm.silo.calls.overloaded", () => Volatile.Read(ref _overloads));
-        _meter.CreateObservableCounter("crm.silo.calls.deadlocked", () => Volatile.Read(ref _deadlocks));
-        _meter.CreateObservableGauge("crm.silo.queue.depth", queuedRequests, description: "Requests waiting across all activations");
+        _meter.CreateObservableUpDownCounter("crm.silo.activations.current", currentActivations, "{activation}", "Live activations");
+        _meter.CreateObservableCounter("crm.silo.activations.created", () => Volatile.Read(ref _activationsCreated), "{activation}", "Activations created: first calls to a grain not in memory");
+        _meter.CreateObservableCounter("crm.silo.activations.collected", () => Volatile.Read(ref _activationsCollected), "{activation}", "Activations removed: idle, dropped after a failed write, or at shutdown");
+        _meter.CreateObservableCounter("crm.silo.calls", () => Volatile.Read(ref _calls), "{call}", "Grain calls completed, successfully or not");
+        _meter.CreateObservableCounter("crm.silo.calls.failed", () => Volatile.Read(ref _callFailures), "{call}", "Grain calls that ended in an exception, refused input included");
+        _meter.CreateObservableCounter("crm.silo.calls.overloaded", () => Volatile.Read(ref _overloads), "{call}", "Calls refused at once because the activation's queue was full");
+        _meter.CreateObservableCounter("crm.silo.calls.deadlocked", () => Volatile.Read(ref _deadlocks), "{call}", "Calls failed because their call chain would have waited on itself");
+        _meter.CreateObservableGauge("crm.silo.queue.depth", queuedRequests, "{request}", "Requests waiting across all activations");
         _callDuration = _meter.CreateHistogram<double>("crm.silo.call.duration", "ms", "From enqueue to response");
-        _meter.CreateObservableCounter("crm.silo.storage.batches", () => Volatile.Read(ref _batches));
-        _meter.CreateObservableCounter("crm.silo.storage.batches.failed", () => Volatile.Read(ref _batchFailures));
-        _meter.CreateObservableCounter("crm.silo.storage.conflicts", () => Volatile.Read(ref _conflicts));
-        _batchSize = _meter.CreateHistogram<int>("crm.silo.storage.batch.size", "writes");
-        _batchDuration = _meter.CreateHistogram<double>("crm.silo.storage.batch.duration", "ms");
+        _meter.CreateObservableCounter("crm.silo.storage.batches", () => Volatile.Read(ref _batches), "{batch}", "Group-commit transactions stored");
+        _meter.CreateObservableCounter("crm.silo.storage.batches.failed", () => Volatile.Read(ref _batchFailures), "{batch}", "Group-commit transactions storage refused: every writer in them failed");
+        _meter.CreateObservableCounter("crm.silo.storage.conflicts", () => Volatile.Read(ref _conflicts), "{write}", "Writes refused for a stale version (ETag); each drops its activation");
+        _batchSize = _meter.CreateHistogram<int>("crm.silo.storage.batch.size", "{write}", "Grain writes per group-commit transaction");
+        _batchDuration = _meter.CreateHistogram<double>("crm.silo.storage.batch.duration", "ms", "From taking a batch to its transaction's commit");
     }
 
     public long Calls => Volatile.Read(ref _calls);

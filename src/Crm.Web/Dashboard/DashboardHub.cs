@@ -13,11 +13,56 @@ namespace Crm.Web.Dashboard;
 public sealed class DashboardHub(DashboardFeed feed, DashboardConnections connections) : Hub
 {
     private const string FollowedKey = "followed";
+    private const string WatchedKey = "watched";
+
+    /// <summary>A page of the list, with room to spare; more rows than anyone can see at once.</summary>
+    public const int MaxWatchedRows = 500;
 
     public override async Task OnConnectedAsync()
     {
         connections.Add(Context.User!.KeyId(), Context);
-        await Groups.AddToGroupAsync(Context.ConnectionId, DashboardGroups.Workspace(Context.User!.WorkspaceId()));
+        var workspace = Context.User!.WorkspaceId();
+        await Groups.AddToGroupAsync(Context.ConnectionId, DashboardGroups.Workspace(workspace));
+        await Groups.AddToGroupAsync(Context.ConnectionId, DashboardGroups.AllRows(workspace));
+    }
+
+    /// <summary>
+    /// Narrows <c>customerChanged</c> and <c>customerRemoved</c> to the rows this dashboard shows, replacing what it
+    /// watched before. Until a connection calls this it receives every row change of its workspace; a list page that
+    /// calls it as it scrolls costs the server a few messages per visible change instead of one per change per dashboard.
+    /// </summary>
+    public async Task WatchCustomers(string[] ids)
+    {
+        if (ids is null || ids.Length > MaxWatchedRows)
+        {
+            throw new HubException($"ids: must be a list of at most {MaxWatchedRows} customer ids");
+        }
+
+        if (ids.FirstOrDefault(id => !CustomerIds.IsValid(id)) is { } invalid)
+        {
+            throw new HubException($"ids: '{invalid}' must be a customer id (32 lowercase hex digits)");
+        }
+
+        var workspace = Context.User!.WorkspaceId();
+        var wanted = ids.ToHashSet(StringComparer.Ordinal);
+        if (!Context.Items.TryGetValue(WatchedKey, out var current) || current is not HashSet<string> watched)
+        {
+            watched = new HashSet<string>(StringComparer.Ordinal);
+            Context.Items[WatchedKey] = watched;
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, DashboardGroups.AllRows(workspace));
+        }
+
+        foreach (var id in watched.Except(wanted).ToArray())
+        {
+            watched.Remove(id);
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, DashboardGroups.Row(workspace, id));
+        }
+
+        foreach (var id in wanted.Except(watched).ToArray())
+        {
+            watched.Add(id);
+            await Groups.AddToGroupAsync(Context.ConnectionId, DashboardGroups.Row(workspace, id));
+        }
     }
 
     public async Task FollowCustomer(string id)

@@ -44,11 +44,13 @@ public sealed class DashboardPump(DashboardFeed feed, IHubContext<DashboardHub> 
         }
 
         var everyone = hub.Clients.Group(DashboardGroups.Workspace(workspace.Workspace));
+        var allRows = DashboardGroups.AllRows(workspace.Workspace);
         foreach (var (id, row) in batch.Rows)
         {
+            var showing = hub.Clients.Groups(allRows, DashboardGroups.Row(workspace.Workspace, id));
             Observe(row is null
-                ? everyone.SendAsync(DashboardMethods.CustomerRemoved, new CustomerRemovedMessage(id), cancellationToken)
-                : everyone.SendAsync(DashboardMethods.CustomerChanged, row, cancellationToken));
+                ? showing.SendAsync(DashboardMethods.CustomerRemoved, new CustomerRemovedMessage(id), cancellationToken)
+                : showing.SendAsync(DashboardMethods.CustomerChanged, row, cancellationToken));
         }
 
         foreach (var (method, payload) in batch.Alerts)

@@ -109,6 +109,29 @@ public sealed class DashboardHubTests(PostgresTestDatabase postgres) : IClassFix
     }
 
     [Fact]
+    public async Task A_dashboard_that_names_the_rows_it_shows_receives_changes_of_those_rows_only()
+    {
+        await using var service = await RunningService.StartOnPostgresAsync(postgres.ConnectionString);
+        var admin = service.Admin();
+        var ids = await admin.PostMessagesAsync(["shown@example.com", "scrolled-away@example.com", "off-screen@example.com"]);
+        await using var everything = await HubSocketClient.ConnectAsync(service.Address, RunningService.AdminKey);
+        await using var page = await HubSocketClient.ConnectAsync(service.Address, RunningService.AdminKey);
+        await page.InvokeAsync("watchCustomers", [new[] { ids[0], ids[1] }]);
+        await page.InvokeAsync("watchCustomers", [new[] { ids[0] }]);
+
+        await admin.PostMessagesAsync(["off-screen@example.com", "scrolled-away@example.com", "shown@example.com"]);
+
+        await page.WaitForAsync("customerChanged", row => Id(row) == ids[0], Soon);
+        await everything.WaitForAsync("customerChanged", row => Id(row) == ids[0], Soon);
+        await Task.Delay(DashboardPumpLatency);
+        Assert.Equal([ids[0]], page.Received.Where(message => message.Target == "customerChanged").Select(message => Id(message.Argument)).Distinct());
+        Assert.Equal(ids.Order(), everything.Received.Where(message => message.Target == "customerChanged").Select(message => Id(message.Argument)!).Distinct().Order());
+        await page.WaitForAsync("statsChanged", _ => true, Soon);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => page.InvokeAsync("watchCustomers", [new[] { "not-an-id" }]));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => page.InvokeAsync("watchCustomers", [Enumerable.Repeat(ids[0], 501).ToArray()]));
+    }
+
+    [Fact]
     public async Task Following_refuses_an_id_that_is_not_a_customer_id()
     {
         await using var service = await RunningService.StartOnPostgresAsync(postgres.ConnectionString);
