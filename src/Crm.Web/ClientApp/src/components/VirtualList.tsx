@@ -6,6 +6,8 @@ interface VirtualListProps {
   renderRow: (index: number) => ReactNode;
   /** Called when the view comes within `threshold` rows of the end, to load the next page. */
   onNearEnd: () => void;
+  /** Called with the rows rendered (in view plus overscan), first inclusive, last exclusive. */
+  onRangeChange?: (first: number, last: number) => void;
   threshold?: number;
   overscan?: number;
   footer?: ReactNode;
@@ -16,7 +18,7 @@ interface VirtualListProps {
  * Renders only the rows in view (plus a few either side), absolutely placed inside a spacer as tall as every row, so a
  * list of 100,000 rows costs the browser as much as one screenful.
  */
-export function VirtualList({ count, rowHeight, renderRow, onNearEnd, threshold = 30, overscan = 8, footer, label }: VirtualListProps) {
+export function VirtualList({ count, rowHeight, renderRow, onNearEnd, onRangeChange, threshold = 30, overscan = 8, footer, label }: VirtualListProps) {
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
@@ -36,6 +38,8 @@ export function VirtualList({ count, rowHeight, renderRow, onNearEnd, threshold 
       onNearEnd();
     }
   }, [last, count, threshold, onNearEnd]);
+
+  useEffect(() => onRangeChange?.(first, last), [first, last, onRangeChange]);
 
   const rows: ReactNode[] = [];
   for (let index = first; index < last; index++) {

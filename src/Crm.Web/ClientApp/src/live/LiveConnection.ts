@@ -30,6 +30,12 @@ const hubMethods: Exclude<LiveEventName, 'resync'>[] = [
 
 const retryDelaysMs = [0, 1000, 2000, 5000, 10000];
 
+/** The hub takes at most this many ids in one watchCustomers call. */
+const maxWatchedRows = 500;
+
+/** Scrolling changes the rows in view many times a second; the hub hears the settled set. */
+const watchDebounceMs = 150;
+
 function retryDelay(attempt: number): number {
   return retryDelaysMs[Math.min(attempt, retryDelaysMs.length - 1)]!;
 }
@@ -43,6 +49,8 @@ export class LiveConnection {
   private readonly handlers = new Map<LiveEventName, Set<(payload: never) => void>>();
   private readonly statusListeners = new Set<() => void>();
   private readonly followed = new Map<string, number>();
+  private readonly watchers = new Map<string, string[]>();
+  private watchTimer: ReturnType<typeof setTimeout> | undefined;
   private connection: HubConnection | null = null;
   private status: ConnectionStatus = 'connecting';
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -61,6 +69,7 @@ export class LiveConnection {
   stop(): void {
     this.running = false;
     clearTimeout(this.retryTimer);
+    clearTimeout(this.watchTimer);
     const connection = this.connection;
     this.connection = null;
     void connection?.stop();
@@ -97,6 +106,33 @@ export class LiveConnection {
     }
     this.followed.delete(id);
     this.invoke('unfollowCustomer', id);
+  }
+
+  /**
+   * Narrows row pushes to the customers the dashboard shows: the union of every watcher's ids (the list's rows in view,
+   * an open profile). Until anything watches, the hub sends every row change of the workspace.
+   */
+  watch(watcher: string, ids: string[]): void {
+    this.watchers.set(watcher, ids);
+    this.sendWatchedSoon();
+  }
+
+  unwatch(watcher: string): void {
+    this.watchers.delete(watcher);
+    this.sendWatchedSoon();
+  }
+
+  private sendWatchedSoon(): void {
+    clearTimeout(this.watchTimer);
+    this.watchTimer = setTimeout(() => this.sendWatched(), watchDebounceMs);
+  }
+
+  private sendWatched(): void {
+    if (this.watchers.size > 0 && this.connection?.state === HubConnectionState.Connected) {
+      const ids = [...new Set([...this.watchers.values()].flat())].slice(0, maxWatchedRows);
+      // A refused watch leaves the previous set in place: rows may miss a push until the next change of view.
+      this.connection.invoke('watchCustomers', ids).catch(() => undefined);
+    }
   }
 
   private connect(): void {
@@ -139,6 +175,7 @@ export class LiveConnection {
     for (const id of this.followed.keys()) {
       this.invoke('followCustomer', id);
     }
+    this.sendWatched();
     this.emit('resync', undefined as never);
   }
 

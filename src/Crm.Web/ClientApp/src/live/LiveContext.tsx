@@ -43,3 +43,13 @@ export function useFollowCustomer(id: string): void {
     return () => live.unfollow(id);
   }, [live, id]);
 }
+
+/** Asks the hub for row pushes of these customers while the component is mounted (see LiveConnection.watch). */
+export function useWatchCustomers(watcher: string, ids: string[]): void {
+  const live = useLive();
+  const key = ids.join(',');
+  useEffect(() => {
+    live.watch(watcher, key.length === 0 ? [] : key.split(','));
+  }, [live, watcher, key]);
+  useEffect(() => () => live.unwatch(watcher), [live, watcher]);
+}

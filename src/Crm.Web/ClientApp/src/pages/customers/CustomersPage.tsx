@@ -3,6 +3,7 @@ import { intents } from '../../api/types';
 import { VirtualList } from '../../components/VirtualList';
 import { count, plural } from '../../format';
 import { intentLabels, sortOptions } from '../../labels';
+import { useWatchCustomers } from '../../live/LiveContext';
 import { navigate, useLocation } from '../../router';
 import { useSession } from '../../SessionContext';
 import { useSegments } from '../../useSegments';
@@ -28,6 +29,9 @@ export function CustomersPage() {
   const [filtersOpen, setFiltersOpen] = useState(() => activeFilterCount(query) > 0);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const previousQuery = useRef(queryText);
+  const [range, setRange] = useState<[number, number]>([0, 0]);
+  const onRangeChange = useCallback((first: number, last: number) => setRange([first, last]), []);
+  useWatchCustomers('customer-list', list.rows.slice(range[0], range[1]).map((row) => row.id));
 
   useEffect(() => {
     if (previousQuery.current !== queryText) {
@@ -104,6 +108,7 @@ export function CustomersPage() {
           count={list.rows.length}
           rowHeight={rowHeight}
           onNearEnd={list.loadMore}
+          onRangeChange={onRangeChange}
           renderRow={(index) => {
             const row = list.rows[index]!;
             return <CustomerTableRow row={row} selected={selected.has(row.id)} onToggle={toggle} />;

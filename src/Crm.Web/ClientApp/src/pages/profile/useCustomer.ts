@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Customer } from '../../api/types';
-import { useLiveEvent } from '../../live/LiveContext';
+import { useLiveEvent, useWatchCustomers } from '../../live/LiveContext';
 import { navigate } from '../../router';
 import { useSession } from '../../SessionContext';
 
@@ -52,6 +52,7 @@ export function useCustomer(id: string): LoadedCustomer {
     }
   };
 
+  useWatchCustomers('profile', [id]);
   useLiveEvent('customerChanged', (row) => row.id === id && reloadSoon());
   useLiveEvent('customerRemoved', (removed) => removed.id === id && reloadSoon());
   useLiveEvent('customerMerged', (merge) => merge.duplicateId === id && navigate(`/customers/${encodeURIComponent(merge.survivorId)}`, { replace: true }));
