@@ -1,5 +1,7 @@
 using Crm.Bench.Infrastructure;
+using Crm.Bench.Ingest;
 using Crm.Bench.Push;
+using Crm.Bench.Query;
 using Crm.Bench.Runtime;
 using Crm.Bench.Segments;
 using Crm.Bench.Storage;
@@ -10,6 +12,8 @@ var suites = new Dictionary<string, Func<BenchSettings, Task<BenchReport>>>(Stri
     ["runtime"] = RuntimeSuite.RunAsync,
     ["storage"] = StorageSuite.RunAsync,
     ["segments"] = SegmentsSuite.RunAsync,
+    ["ingest"] = IngestSuite.RunAsync,
+    ["query"] = QuerySuite.RunAsync,
     ["push"] = PushSuite.RunAsync,
 };
 

@@ -6,9 +6,12 @@ using Crm.Silo.Hosting;
 using Crm.Web.Access;
 using Crm.Web.Customers;
 using Crm.Web.Dashboard;
+using Crm.Web.Demo;
 using Crm.Web.Errors;
 using Crm.Web.Health;
 using Crm.Web.Ingest;
+using Crm.Web.Limits;
+using Crm.Web.OpenApi;
 using Crm.Web.Segments;
 using Crm.Web.WebApp;
 using Crm.Web.Workspaces;
@@ -43,6 +46,7 @@ public static class CrmApplication
         builder.Services.AddHostedService<BootstrapWorkspace>();
         builder.Services.AddHostedService<WorkspaceSweepService>();
         builder.Services.AddSingleton<EventIngestor>();
+        builder.AddDemo();
 
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
@@ -52,8 +56,9 @@ public static class CrmApplication
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder().AddCrmPolicies();
-        builder.Services.AddProblemDetails();
-        builder.Services.AddExceptionHandler<DomainExceptionHandler>();
+        builder.Services.AddCrmErrorHandling();
+        builder.Services.AddCrmRateLimiting(builder.Configuration);
+        builder.Services.AddCrmOpenApi();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
 
         var app = builder.Build();
@@ -61,9 +66,11 @@ public static class CrmApplication
         app.UseStatusCodePages();
         app.UseDashboardFiles();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapHealthEndpoints();
         app.MapDashboardFallback();
+        app.MapCrmOpenApi();
         app.MapGroup("/api/v1")
             .MapKeyEndpoints()
             .MapEventEndpoints()

@@ -17,7 +17,14 @@ public sealed class CustomerRowWriter : IStateRowWriter
 
     private static readonly string[] UpdatedColumns = Columns.Split(", ")[2..];
 
-    /// <summary>One index per sort (with the id as tie-breaker for keyset paging) and per equality filter, in both dialects.</summary>
+    /// <summary>
+    /// One index per sort (with the id as tie-breaker for keyset paging), in both dialects. Lifecycle and intent are
+    /// indexed together with the default sort, last active: both follow from how long a customer has been silent, so
+    /// the customers of one stage (at risk, churned, no engagement) sit together in last-active order, and scanning the
+    /// sort index for them — what a plain (stage, id) index leaves the planner to do — reads most of the table before
+    /// the first page is full (6 s at a million customers). With the stage in front, a stat card's list is one ordered
+    /// range. These replace the (stage, id) indexes of the first schema, dropped here.
+    /// </summary>
     private static readonly string[] SortAndFilterIndexes =
     [
         "CREATE INDEX IF NOT EXISTS crm_customers_sort_name ON crm_customers (workspace, lower(coalesce(name, '')), id)",
@@ -26,8 +33,10 @@ public sealed class CustomerRowWriter : IStateRowWriter
         "CREATE INDEX IF NOT EXISTS crm_customers_conversations ON crm_customers (workspace, conversations, id)",
         "CREATE INDEX IF NOT EXISTS crm_customers_messages ON crm_customers (workspace, messages, id)",
         "CREATE INDEX IF NOT EXISTS crm_customers_ltv ON crm_customers (workspace, ltv, id)",
-        "CREATE INDEX IF NOT EXISTS crm_customers_lifecycle ON crm_customers (workspace, lifecycle, id)",
-        "CREATE INDEX IF NOT EXISTS crm_customers_intent ON crm_customers (workspace, intent, id)",
+        "DROP INDEX IF EXISTS crm_customers_lifecycle",
+        "DROP INDEX IF EXISTS crm_customers_intent",
+        "CREATE INDEX IF NOT EXISTS crm_customers_lifecycle_last_active ON crm_customers (workspace, lifecycle, coalesce(last_active, first_seen), id)",
+        "CREATE INDEX IF NOT EXISTS crm_customers_intent_last_active ON crm_customers (workspace, intent, coalesce(last_active, first_seen), id)",
     ];
 
     public Type RowType => typeof(CustomerRow);

@@ -31,7 +31,21 @@ public sealed class SqlCustomerListQueries(SqlReader reader, SqlDialect dialect)
         }
 
         var direction = query.Sort.Descending ? "DESC" : "ASC";
-        var sql = $"SELECT {Columns}, {sort} FROM crm_customers WHERE {string.Join(" AND ", where)} ORDER BY {sort} {direction}, id {direction} LIMIT @limit";
+        string Page(IEnumerable<string> conditions) =>
+            $"SELECT {Columns}, {sort} AS sort_value FROM crm_customers WHERE {string.Join(" AND ", conditions)} ORDER BY {sort} {direction}, id {direction} LIMIT @limit";
+
+        // A list of stages as one IN condition cannot be read in sort order from the (stage, last active) index, so each
+        // stage reads its own ordered page and the pages are merged: a few rows to sort instead of every match.
+        var stages = query.Lifecycles.Select(ReadModelNames.Of).Distinct().ToArray();
+        for (var i = 0; i < stages.Length; i++)
+        {
+            parameters.Add(($"lifecycle{i}", stages[i]));
+        }
+
+        var sql = stages.Length <= 1
+            ? Page(stages.Length == 0 ? where : [.. where, "lifecycle = @lifecycle0"])
+            : string.Join(" UNION ALL ", stages.Select((_, i) => $"SELECT * FROM ({Page([.. where, $"lifecycle = @lifecycle{i}"])}) AS stage{i}"))
+              + $" ORDER BY sort_value {direction}, id {direction} LIMIT @limit";
         var rows = await reader.QueryAsync(sql, parameters, row => (Row: Map(row), SortValue: SortValueOf(row, 16, query.Sort.Field)), cancellationToken);
         var page = rows.Take(limit).ToArray();
         var next = rows.Count > limit ? new CustomerCursor(query.Sort, page[^1].SortValue, page[^1].Row.Id).Encode() : null;
@@ -44,11 +58,6 @@ public sealed class SqlCustomerListQueries(SqlReader reader, SqlDialect dialect)
         {
             parameters.Add(("search", "%" + search.ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%"));
             where.Add("search LIKE @search ESCAPE '\\'");
-        }
-
-        if (query.Lifecycles.Count > 0)
-        {
-            where.Add(InList("lifecycle", query.Lifecycles.Select(ReadModelNames.Of).ToArray(), "lifecycle", parameters));
         }
 
         if (query.Tags.Count > 0)
@@ -76,18 +85,6 @@ public sealed class SqlCustomerListQueries(SqlReader reader, SqlDialect dialect)
         Range("conversations", query.ConversationsMin, query.ConversationsMax, where, parameters);
         Range("orders", query.OrdersMin, null, where, parameters);
         Range("first_seen", Instant(query.CreatedAfter), Instant(query.CreatedBefore), where, parameters);
-    }
-
-    private string InList(string column, string[] values, string name, List<(string Name, object Value)> parameters)
-    {
-        if (Postgres)
-        {
-            parameters.Add((name, values));
-            return $"{column} = ANY(@{name})";
-        }
-
-        var names = values.Select((value, i) => { parameters.Add(($"{name}{i}", value)); return $"@{name}{i}"; });
-        return $"{column} IN ({string.Join(", ", names)})";
     }
 
     private string SetMembership(string column, IReadOnlyList<string> members, bool all, string name, List<(string Name, object Value)> parameters)

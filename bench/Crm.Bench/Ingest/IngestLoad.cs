@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Crm.Bench.Infrastructure;
+using Crm.Grains.Ingest;
+
+namespace Crm.Bench.Ingest;
+
+/// <summary>
+/// Channel adapters as a service sees them: each client posts a batch, waits for the answer (which comes once every
+/// accepted event is durable), and posts the next. Events count when the service answered <c>accepted</c> for them.
+/// Anything else — an error status, a rejected or duplicate event — means the benchmark is broken and stops it.
+/// </summary>
+public static class IngestLoad
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static async Task<IngestMeasurement> RunAsync(
+        Uri address, string key, string adapterPrefix, IngestShape shape, BenchPopulation population, TimeSpan warmup, TimeSpan phase, CpuMeter cpu, Action<double> progress)
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = shape.Clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        using var http = new HttpClient(handler) { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+
+        var accepted = new long[shape.Clients * 16];
+        var messages = new long[shape.Clients * 16];
+        var recorders = Enumerable.Range(0, shape.Clients).Select(_ => new LatencyRecorder()).ToArray();
+        var stop = false;
+        var clients = Enumerable.Range(0, shape.Clients).Select(client => Task.Run(async () =>
+        {
+            var stream = new BenchEventStream(population, $"{adapterPrefix}-{client}", seed: client);
+            while (!Volatile.Read(ref stop))
+            {
+                var batch = stream.Next(shape.BatchSize, DateTimeOffset.UtcNow);
+                using var body = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(new { events = batch }, Json));
+                body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                var started = Stopwatch.GetTimestamp();
+                using var response = await http.PostAsync("/api/v1/events", body);
+                var answer = await response.Content.ReadAsByteArrayAsync();
+                recorders[client].Record(Stopwatch.GetTimestamp() - started);
+                Count(batch, response, answer, out var acceptedEvents, out var acceptedMessages);
+                Interlocked.Add(ref accepted[client * 16], acceptedEvents);
+                Interlocked.Add(ref messages[client * 16], acceptedMessages);
+            }
+        })).ToArray();
+
+        var total = warmup + phase;
+        var watch = Stopwatch.StartNew();
+        using var ticker = new Timer(_ => progress(Math.Min(1, watch.Elapsed / total)), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(250));
+        await WhileRunningAsync(clients, warmup);
+        for (var i = 0; i < recorders.Length; i++)
+        {
+            recorders[i] = new LatencyRecorder();
+        }
+
+        var cpuBefore = await cpu.ReadAsync();
+        var before = Sum(accepted);
+        var measured = Stopwatch.StartNew();
+        await WhileRunningAsync(clients, phase);
+        var after = Sum(accepted);
+        var elapsed = measured.Elapsed;
+        var (processCpu, databaseCpu) = CpuMeter.Between(cpuBefore, await cpu.ReadAsync());
+        var events = Math.Max(1, after - before);
+        var latencies = recorders.ToArray();
+        Volatile.Write(ref stop, true);
+        await Task.WhenAll(clients);
+        progress(1);
+        return new IngestMeasurement(
+            (after - before) / elapsed.TotalSeconds, LatencyRecorder.Merge(latencies), Sum(accepted), Sum(messages),
+            processCpu.TotalMicroseconds / events, databaseCpu.TotalMicroseconds / events);
+    }
+
+    /// <summary>Waits out the time, but surfaces at once a client that failed.</summary>
+    private static async Task WhileRunningAsync(Task[] clients, TimeSpan duration)
+    {
+        var delay = Task.Delay(duration);
+        var first = await Task.WhenAny(clients.Append(delay));
+        if (first != delay)
+        {
+            await first;
+            throw new InvalidOperationException("an adapter stopped early: the benchmark is broken");
+        }
+    }
+
+    private static void Count(EngagementEvent[] batch, HttpResponseMessage response, byte[] answer, out long acceptedEvents, out long acceptedMessages)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"the service answered {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(answer)}");
+        }
+
+        var results = JsonSerializer.Deserialize<BatchAnswer>(answer, Json)?.Results ?? [];
+        if (results.Length != batch.Length)
+        {
+            throw new InvalidOperationException($"the service answered {results.Length} outcomes for {batch.Length} events");
+        }
+
+        acceptedEvents = 0;
+        acceptedMessages = 0;
+        for (var i = 0; i < results.Length; i++)
+        {
+            if (results[i].Status != "accepted")
+            {
+                throw new InvalidOperationException($"event {batch[i].Id} was {results[i].Status}: every benchmark event is new and valid");
+            }
+
+            acceptedEvents++;
+            if (batch[i].Type == EventType.MessageReceived)
+            {
+                acceptedMessages++;
+            }
+        }
+    }
+
+    private static long Sum(long[] counts)
+    {
+        long total = 0;
+        for (var i = 0; i < counts.Length; i += 16)
+        {
+            total += Interlocked.Read(ref counts[i]);
+        }
+
+        return total;
+    }
+
+    private sealed record BatchAnswer(Outcome[] Results);
+
+    private sealed record Outcome(string Status);
+}

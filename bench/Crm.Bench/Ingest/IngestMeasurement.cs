@@ -1,0 +1,18 @@
+using Crm.Bench.Infrastructure;
+
+namespace Crm.Bench.Ingest;
+
+/// <summary>
+/// One service under load: accepted events per second over the measured phase, the latency of each batch's
+/// acknowledgement, what the whole run (warm-up included) had acknowledged, to check against what is stored, and the CPU
+/// the phase's events cost in this process (service and adapters) and in the database's backends.
+/// </summary>
+public sealed record IngestMeasurement(
+    double EventsPerSecond, LatencyRecorder Latency, long AcceptedEvents, long AcceptedMessages, double ProcessCpuMicroseconds, double DatabaseCpuMicroseconds)
+{
+    public double CpuMicrosecondsPerEvent => ProcessCpuMicroseconds + DatabaseCpuMicroseconds;
+
+    public double P50Milliseconds => Latency.PercentileMicroseconds(50) / 1000;
+
+    public double P99Milliseconds => Latency.PercentileMicroseconds(99) / 1000;
+}

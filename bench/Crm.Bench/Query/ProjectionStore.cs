@@ -1,0 +1,163 @@
+using System.Data.Common;
+using Crm.Grains.ReadModel;
+using Crm.Silo.Storage;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Crm.Bench.Query;
+
+/// <summary>
+/// A database holding the customer list's table, filled by the engine's own <see cref="CustomerRowWriter"/> (its DDL and
+/// its insert statements, batch by batch) and queried by the engine's own <see cref="SqlCustomerListQueries"/>.
+/// Indexes are built after the load, as a restore would; then the planner's statistics are refreshed.
+/// </summary>
+public sealed class ProjectionStore : IAsyncDisposable
+{
+    private readonly CustomerRowWriter _writer = new();
+    private readonly Func<Task<DbConnection>> _open;
+    private readonly NpgsqlDataSource? _postgres;
+
+    private ProjectionStore(SqlDialect dialect, Func<Task<DbConnection>> open, NpgsqlDataSource? postgres, SqlReader reader)
+    {
+        Dialect = dialect;
+        _open = open;
+        _postgres = postgres;
+        Queries = new SqlCustomerListQueries(reader, dialect);
+    }
+
+    public SqlDialect Dialect { get; }
+
+    public SqlCustomerListQueries Queries { get; }
+
+    public static ProjectionStore Postgres(string connectionString)
+    {
+        var dataSource = NpgsqlDataSource.Create(connectionString);
+        return new ProjectionStore(SqlDialect.Postgres, async () => await dataSource.OpenConnectionAsync(), dataSource, SqlReader.ForPostgres(dataSource));
+    }
+
+    public static ProjectionStore Sqlite(string path)
+    {
+        SQLitePCL.Batteries_V2.Init();
+        var connectionString = $"Data Source={path}";
+        return new ProjectionStore(SqlDialect.Sqlite, async () =>
+        {
+            var connection = new SqliteConnection(connectionString);
+            await connection.OpenAsync();
+            return connection;
+        }, null, SqlReader.ForSqlite(connectionString));
+    }
+
+    public async Task CreateTableAsync()
+    {
+        if (Dialect == SqlDialect.Sqlite)
+        {
+            await ExecuteAsync(["PRAGMA journal_mode=WAL"]);
+        }
+
+        await ExecuteAsync(_writer.Schema(Dialect).Where(statement => !IsIndex(statement)));
+    }
+
+    public async Task CreateIndexesAsync()
+    {
+        await ExecuteAsync(_writer.Schema(Dialect).Where(IsIndex));
+        await ExecuteAsync([Dialect == SqlDialect.Postgres ? "VACUUM ANALYZE crm_customers" : "ANALYZE"]);
+    }
+
+    /// <summary>One transaction per batch of rows, with exactly the statements a group commit of those customers would run.</summary>
+    public async Task WriteAsync(IReadOnlyList<CustomerRow> rows)
+    {
+        await using var connection = await _open();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var batch = new CommandBatch(connection, transaction);
+        _writer.Write(batch, Dialect, rows.Cast<object>().ToList());
+        await batch.ExecuteAsync();
+        await transaction.CommitAsync();
+    }
+
+    /// <summary>Runs one statement and returns its rows; for the EXPLAIN and cursor look-ups around the measurements.</summary>
+    public async Task<List<object?[]>> QueryAsync(string sql, IReadOnlyList<(string Name, object Value)> parameters)
+    {
+        await using var connection = await _open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        var rows = new List<object?[]>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+        else
+        {
+            SqliteConnection.ClearAllPools();
+        }
+    }
+
+    private static bool IsIndex(string statement) => statement.TrimStart().StartsWith("CREATE INDEX", StringComparison.OrdinalIgnoreCase);
+
+    private async Task ExecuteAsync(IEnumerable<string> statements)
+    {
+        await using var connection = await _open();
+        foreach (var statement in statements)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = statement;
+            command.CommandTimeout = 0;
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary>The row writer's statements, run in order inside the batch's transaction.</summary>
+    private sealed class CommandBatch(DbConnection connection, DbTransaction transaction) : ISqlBatch
+    {
+        private readonly List<DbCommand> _commands = [];
+
+        public void Add(string sql, params (string Name, object? Value)[] parameters)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            foreach (var (name, value) in parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name.TrimStart('@');
+                parameter.Value = value ?? DBNull.Value;
+                command.Parameters.Add(parameter);
+            }
+
+            _commands.Add(command);
+        }
+
+        public async Task ExecuteAsync()
+        {
+            foreach (var command in _commands)
+            {
+                await command.ExecuteNonQueryAsync();
+                await command.DisposeAsync();
+            }
+        }
+    }
+}
