@@ -82,9 +82,13 @@ export class CrmApi {
     return sendJson(this.key, `${this.customerPath(id)}/notes/${encodeURIComponent(noteId)}`, { method: 'DELETE' });
   }
 
-  /** A null value removes the attribute. */
-  setAttributes(id: string, changes: Record<string, AttributeValue | null>): Promise<Customer> {
-    return sendJson(this.key, `${this.customerPath(id)}/attributes`, { method: 'PATCH', body: changes });
+  /** Changes only the attributes named; a null value removes one. Answers the customer's attributes afterwards. */
+  async setAttributes(id: string, changes: Record<string, AttributeValue | null>): Promise<Record<string, AttributeValue>> {
+    const body = await sendJson<{ attributes: Record<string, AttributeValue> }>(this.key, `${this.customerPath(id)}/attributes`, {
+      method: 'PATCH',
+      body: { attributes: changes },
+    });
+    return body.attributes;
   }
 
   timeline(id: string, before: number | null, limit: number, signal?: AbortSignal): Promise<TimelinePage> {

@@ -42,7 +42,7 @@ function valueOf(kind: AttributeKind, text: string): AttributeValue | null {
   }
 }
 
-export function AttributesTab({ customer, onChanged }: { customer: Customer; onChanged: (customer: Customer) => void }) {
+export function AttributesTab({ customer, onChanged }: { customer: Customer; onChanged: () => void }) {
   const { api } = useSession();
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<Error | null>(null);
@@ -51,7 +51,8 @@ export function AttributesTab({ customer, onChanged }: { customer: Customer; onC
   const save = async (changes: Record<string, AttributeValue | null>) => {
     setError(null);
     try {
-      onChanged(await api.setAttributes(customer.id, changes));
+      await api.setAttributes(customer.id, changes);
+      onChanged();
       setEditing(null);
       return true;
     } catch (failure) {

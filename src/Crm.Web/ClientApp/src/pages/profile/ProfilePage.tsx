@@ -106,7 +106,7 @@ export function ProfilePage({ id }: { id: string }) {
         {tab === 'timeline' && <TimelineTab customerId={customer.id} />}
         {tab === 'notes' && <NotesTab customer={customer} onChanged={loaded.reload} />}
         {tab === 'segments' && <SegmentsTab customer={customer} onChanged={loaded.update} />}
-        {tab === 'fields' && <AttributesTab customer={customer} onChanged={loaded.update} />}
+        {tab === 'fields' && <AttributesTab customer={customer} onChanged={loaded.reload} />}
       </section>
     </div>
   );
