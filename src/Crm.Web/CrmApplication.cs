@@ -13,6 +13,7 @@ using Crm.Web.Ingest;
 using Crm.Web.Limits;
 using Crm.Web.OpenApi;
 using Crm.Web.Segments;
+using Crm.Web.WebApp;
 using Crm.Web.Workspaces;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -63,10 +64,12 @@ public static class CrmApplication
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDashboardFiles();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapHealthEndpoints();
+        app.MapDashboardFallback();
         app.MapCrmOpenApi();
         app.MapGroup("/api/v1")
             .MapKeyEndpoints()
