@@ -25,6 +25,7 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
             SegmentNotFoundException missing => (StatusCodes.Status404NotFound, "Segment not found", missing.Message, null),
             MergeRefusedException refused => (StatusCodes.Status409Conflict, "Merge refused", refused.Message, null),
             GrainOverloadedException => (StatusCodes.Status503ServiceUnavailable, "Busy", "Too many requests are waiting for this customer; retry shortly.", null),
+            GrainResponseTimeoutException => (StatusCodes.Status503ServiceUnavailable, "Timed out", "The service did not finish the request in time; retry it (event ids make retries safe).", null),
             InconsistentStateException => (StatusCodes.Status409Conflict, "Concurrent change", "The record was changed by another writer at the same moment and nothing was stored; retry the request.", null),
             _ => (0, null, null, null),
         };
