@@ -1,8 +1,19 @@
 #!/usr/bin/env bash
-# Runs every test on a fresh Debian machine with the .NET SDK: starts PostgreSQL (installing it if missing),
-# builds the solution, runs each test project, and ends with one line: "N passed, N failed[, N skipped]".
+# Runs every test on a fresh Debian machine with the .NET SDK: installs Node.js and Chromium where missing, starts
+# PostgreSQL (installing it if missing), builds the solution, runs each test project, and ends with one line:
+# "N passed, N failed[, N skipped]".
 set -uo pipefail
 cd "$(dirname "$0")"
+
+# The browser tests drive Debian's Chromium with playwright-core.
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "installing Chromium with apt"
+  if ! { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; }; then
+    echo "could not install Chromium"
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
+fi
 
 started_postgres=no
 cleanup() {
@@ -15,7 +26,8 @@ postgres_state="$(scripts/postgres.sh start)" || { echo "could not start Postgre
 export ConnectionStrings__Crm="$(scripts/postgres.sh connection-string)"
 echo "PostgreSQL $postgres_state on 127.0.0.1 (ConnectionStrings__Crm is set for the tests)"
 
-if ! scripts/node.sh tests/Crm.Web.Tests/Dashboard/NodeClient; then
+# Node.js builds the dashboard during the .NET build and runs the npm packages of these test folders.
+if ! scripts/node.sh tests/Crm.Web.Tests/Dashboard/NodeClient tests/Crm.Browser.Tests; then
   echo "could not install Node.js or the npm packages the tests use"
   echo "0 passed, 1 failed"
   exit 1

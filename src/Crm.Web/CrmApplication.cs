@@ -10,7 +10,10 @@ using Crm.Web.Demo;
 using Crm.Web.Errors;
 using Crm.Web.Health;
 using Crm.Web.Ingest;
+using Crm.Web.Limits;
+using Crm.Web.OpenApi;
 using Crm.Web.Segments;
+using Crm.Web.WebApp;
 using Crm.Web.Workspaces;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -53,16 +56,21 @@ public static class CrmApplication
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder().AddCrmPolicies();
-        builder.Services.AddProblemDetails();
-        builder.Services.AddExceptionHandler<DomainExceptionHandler>();
+        builder.Services.AddCrmErrorHandling();
+        builder.Services.AddCrmRateLimiting(builder.Configuration);
+        builder.Services.AddCrmOpenApi();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDashboardFiles();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapHealthEndpoints();
+        app.MapDashboardFallback();
+        app.MapCrmOpenApi();
         app.MapGroup("/api/v1")
             .MapKeyEndpoints()
             .MapEventEndpoints()

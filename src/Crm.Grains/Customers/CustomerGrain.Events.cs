@@ -158,7 +158,7 @@ public sealed partial class CustomerGrain
         State.LastContact = Latest(State.LastContact, @event.OccurredAt);
         if (conversation.Status != ConversationStatus.Closed)
         {
-            ReplaceConversation(conversation with { Status = ConversationStatus.Closed });
+            ReplaceConversation(conversation with { Status = ConversationStatus.Closed, ClosedAt = @event.OccurredAt });
             timeline.Add(new TimelineDraft(@event.OccurredAt, "conversation_closed", Describe(source), $"conversation {conversation.Id} closed"));
         }
     }

@@ -24,6 +24,11 @@ public sealed partial class CustomerGrain
             throw new DomainValidationException(error);
         }
 
+        if (tags.Length > ProfileRules.MaxTags)
+        {
+            throw new DomainValidationException(new ValidationError("tags", $"a customer has at most {ProfileRules.MaxTags} tags"));
+        }
+
         await MutateAsync(async () =>
         {
             var now = clock.GetUtcNow();
@@ -225,36 +230,71 @@ public sealed partial class CustomerGrain
         }
 
         EnsureLive();
-        foreach (var (name, value) in changes)
-        {
-            if (value is not null && ProfileRules.Attribute(name, value, $"attributes.{name}") is { } error)
-            {
-                throw new DomainValidationException(error);
-            }
-        }
-
-        var removed = changes.Where(change => change.Value is null).Select(change => change.Key).ToHashSet();
-        var finalCount = State.Attributes.Keys.Concat(changes.Keys).Distinct().Count(name => !removed.Contains(name));
-        if (finalCount > ProfileRules.MaxAttributes)
-        {
-            throw new DomainValidationException(new ValidationError("attributes", $"a customer has at most {ProfileRules.MaxAttributes} attributes"));
-        }
-
+        var attributes = new Dictionary<string, AttributeValue>(State.Attributes);
         foreach (var (name, value) in changes)
         {
             if (value is null)
             {
-                State.Attributes.Remove(name);
+                attributes.Remove(name);
             }
             else
             {
-                State.Attributes[name] = value;
+                ValidateAttribute(name, value);
+                attributes[name] = value;
             }
         }
 
-        var now = clock.GetUtcNow();
-        await CommitAsync(now, [new TimelineDraft(now, "attributes_changed", actor, string.Join(", ", changes.Keys.Order(StringComparer.Ordinal)))]);
+        await CommitAttributesAsync(attributes, actor);
         return View();
+    }
+
+    public async Task<CustomerView> ReplaceAttributes(IReadOnlyDictionary<string, AttributeValue> attributes, string actor)
+    {
+        if (State.MergedInto is { } survivor)
+        {
+            return await Survivor(survivor).ReplaceAttributes(attributes, actor);
+        }
+
+        EnsureLive();
+        foreach (var (name, value) in attributes)
+        {
+            ValidateAttribute(name, value);
+        }
+
+        await CommitAttributesAsync(new Dictionary<string, AttributeValue>(attributes), actor);
+        return View();
+    }
+
+    private static void ValidateAttribute(string name, AttributeValue value)
+    {
+        // A name too long to be valid is not echoed back as the field: it could be megabytes.
+        var field = name.Length <= ProfileRules.MaxAttributeNameLength ? $"attributes.{name}" : "attributes";
+        if (ProfileRules.Attribute(name, value, field) is { } error)
+        {
+            throw new DomainValidationException(error);
+        }
+    }
+
+    /// <summary>Stores <paramref name="attributes"/> as the customer's whole set; the timeline names the keys that changed, and nothing is written when none did.</summary>
+    private async Task CommitAttributesAsync(Dictionary<string, AttributeValue> attributes, string actor)
+    {
+        if (attributes.Count > ProfileRules.MaxAttributes)
+        {
+            throw new DomainValidationException(new ValidationError("attributes", $"a customer has at most {ProfileRules.MaxAttributes} attributes"));
+        }
+
+        var changed = State.Attributes.Keys.Union(attributes.Keys)
+            .Where(name => !Equals(State.Attributes.GetValueOrDefault(name), attributes.GetValueOrDefault(name)))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        if (changed.Length == 0)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        State.Attributes = attributes;
+        await CommitAsync(now, [new TimelineDraft(now, "attributes_changed", actor, string.Join(", ", changed))]);
     }
 
     /// <summary>Sets the patch's non-null fields (an empty string clears one) and returns the names of those that changed.</summary>
@@ -303,6 +343,11 @@ public sealed partial class CustomerGrain
         if (string.IsNullOrWhiteSpace(text) || text.Length > ProfileRules.MaxNoteLength)
         {
             throw new DomainValidationException(new ValidationError("text", $"must be 1 to {ProfileRules.MaxNoteLength} characters"));
+        }
+
+        if (ProfileRules.FreeText(text, ProfileRules.MaxNoteLength, "text") is { } error)
+        {
+            throw new DomainValidationException(error);
         }
     }
 

@@ -121,6 +121,8 @@ public sealed record ConversationSummary
 
     public DateTimeOffset? LastMessageAt { get; init; }
 
+    public DateTimeOffset? ClosedAt { get; init; }
+
     public int MessageCount { get; init; }
 
     public string? LastSnippet { get; init; }

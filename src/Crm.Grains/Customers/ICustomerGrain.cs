@@ -45,6 +45,9 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>Sets attributes; a null value removes one.</summary>
     Task<CustomerView> SetAttributes(IReadOnlyDictionary<string, AttributeValue?> changes, string actor);
 
+    /// <summary>Makes <paramref name="attributes"/> the customer's whole set: keys not in it are removed.</summary>
+    Task<CustomerView> ReplaceAttributes(IReadOnlyDictionary<string, AttributeValue> attributes, string actor);
+
     /// <summary>Whether the id exists, was merged or erased; answered without forwarding.</summary>
     [ReadOnly]
     Task<CustomerStatus> Status();

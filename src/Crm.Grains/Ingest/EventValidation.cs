@@ -30,7 +30,7 @@ public static class EventValidation
 
         return @event.Type switch
         {
-            EventType.MessageReceived => Conversation(@event) ?? ProfileRules.Text(@event.Text, MaxTextLength, "text"),
+            EventType.MessageReceived => Conversation(@event) ?? ProfileRules.FreeText(@event.Text, MaxTextLength, "text"),
             EventType.ConversationOpened or EventType.ConversationClosed => Conversation(@event),
             EventType.CsatSubmitted when @event.Score is not (>= 1 and <= 5) => new ValidationError("score", "must be an integer from 1 to 5"),
             EventType.CsatSubmitted => null,
@@ -43,19 +43,20 @@ public static class EventValidation
     }
 
     private static ValidationError? Conversation(EngagementEvent @event) =>
-        string.IsNullOrWhiteSpace(@event.ConversationId) || @event.ConversationId.Length > MaxIdLength
-            ? new ValidationError("conversationId", $"is required: 1 to {MaxIdLength} characters")
-            : null;
+        IsPrintableId(@event.ConversationId) ? null : new ValidationError("conversationId", $"is required: 1 to {MaxIdLength} printable characters");
 
     private static ValidationError? Order(EngagementEvent @event) => @event switch
     {
-        { OrderId: null or "" } or { OrderId.Length: > MaxIdLength } => new ValidationError("orderId", $"is required: 1 to {MaxIdLength} characters"),
+        { OrderId: var orderId } when !IsPrintableId(orderId) => new ValidationError("orderId", $"is required: 1 to {MaxIdLength} printable characters"),
         { Amount: null } => new ValidationError("amount", "is required"),
         { Amount: < 0 or > MaxAmount } => new ValidationError("amount", "must be between 0 and 1,000,000,000"),
         { Currency: null } => new ValidationError("currency", "is required: a three-letter ISO 4217 code"),
         { Currency: var currency } when currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper) => new ValidationError("currency", "must be a three-letter upper-case ISO 4217 code"),
         _ => null,
     };
+
+    /// <summary>Ids are stored and shown: control characters (a NUL byte cannot even be stored) are refused.</summary>
+    private static bool IsPrintableId(string? id) => !string.IsNullOrWhiteSpace(id) && id.Length <= MaxIdLength && !id.Any(char.IsControl);
 
     private static ValidationError? Identify(EngagementEvent @event, string defaultPhoneCountry)
     {

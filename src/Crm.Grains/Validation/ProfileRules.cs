@@ -96,10 +96,13 @@ public static class ProfileRules
         {
             AttributeKind.String when value.Text is null => new ValidationError(field, "a string attribute needs a text value"),
             AttributeKind.String when value.Text.Length > MaxAttributeStringLength => new ValidationError(field, $"must be at most {MaxAttributeStringLength} characters"),
+            AttributeKind.String when FreeText(value.Text, MaxAttributeStringLength, field) is { } textError => textError,
             AttributeKind.Number when value.Number is null => new ValidationError(field, "a number attribute needs a number value"),
             AttributeKind.Number when Math.Abs(value.Number.Value) > MaxAttributeNumber => new ValidationError(field, "must be between -10^18 and 10^18"),
             AttributeKind.Boolean when value.Boolean is null => new ValidationError(field, "a boolean attribute needs true or false"),
             AttributeKind.Date when value.Date is null => new ValidationError(field, "a date attribute needs a date (yyyy-mm-dd)"),
+            _ when new object?[] { value.Text, value.Number, value.Boolean, value.Date }.Count(held => held is not null) > 1 =>
+                new ValidationError(field, "holds only the value of its kind: text, number, boolean or date"),
             _ => null,
         };
     }
@@ -112,8 +115,19 @@ public static class ProfileRules
         _ => null,
     };
 
+    /// <summary>Text that may span lines (notes, string attributes): tabs and line breaks pass, other control characters do not.</summary>
+    public static ValidationError? FreeText(string? value, int maxLength, string field) => value switch
+    {
+        null => null,
+        { Length: var length } when length > maxLength => new ValidationError(field, $"must be at most {maxLength} characters"),
+        _ when value.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')) => new ValidationError(field, "must not contain control characters other than tabs and line breaks"),
+        _ => null,
+    };
+
+    /// <summary>An absolute http or https URL; control characters are refused, since the URL is stored as written.</summary>
     public static bool IsHttpUrl(string value) =>
         value.Length <= MaxUrlLength
+        && !value.Any(char.IsControl)
         && Uri.TryCreate(value, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }

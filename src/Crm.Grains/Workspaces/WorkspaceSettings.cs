@@ -23,7 +23,7 @@ public sealed record WorkspaceSettings
     /// <summary>The first broken rule, as (setting, rule), or null when the settings hold together.</summary>
     public (string Field, string Rule)? Validate() => this switch
     {
-        _ when DefaultPhoneCountry.Length is < 1 or > 3 || !DefaultPhoneCountry.All(char.IsAsciiDigit) || DefaultPhoneCountry[0] == '0'
+        _ when DefaultPhoneCountry is not { Length: >= 1 and <= 3 } || !DefaultPhoneCountry.All(char.IsAsciiDigit) || DefaultPhoneCountry[0] == '0'
             => (nameof(DefaultPhoneCountry), "must be a country calling code: 1 to 3 digits, not starting with 0"),
         _ when ActiveConversations is < 1 or > 1000 => (nameof(ActiveConversations), "must be between 1 and 1000"),
         _ when ActiveWindowDays is < 1 or > 3650 => (nameof(ActiveWindowDays), "must be between 1 and 3650"),

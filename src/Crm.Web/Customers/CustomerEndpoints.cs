@@ -35,6 +35,7 @@ public static class CustomerEndpoints
         customers.MapGet("/{id}/export", ExportAsync);
         customers.MapDelete("/{id}", EraseAsync);
         customers.MapPost("/{id}/merge", MergeAsync);
+        customers.MapCustomerRecordEndpoints();
         api.MapGet("/duplicates", async (ICustomerRecordQueries queries, HttpContext context) =>
             Results.Ok(await queries.DuplicateSuggestionsAsync(context.User.WorkspaceId(), 500, context.RequestAborted))).RequireAuthorization(CrmPolicies.Agent).WithTags("Customers");
         customers.MapPost("/{id}/notes", async (string id, NoteRequest request, IGrainFactory grains, HttpContext context) =>

@@ -9,7 +9,8 @@ namespace Crm.Web.Errors;
 
 /// <summary>
 /// Turns what grains refuse into RFC 9457 problem details: bad input → 400 naming the field and rule, unknown things → 404,
-/// refused operations → 409, an overloaded grain → 503 with Retry-After. Anything else stays a 500 for the default handler.
+/// refused operations and a write that lost a race with another writer → 409, an overloaded grain → 503 with Retry-After, requests the framework refused (bad JSON, body too
+/// large, wrong media type) → their status naming the field. Anything else stays a 500 for the default handler.
 /// </summary>
 public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -18,12 +19,14 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
         var (status, title, detail, errors) = exception switch
         {
             DomainValidationException invalid => (StatusCodes.Status400BadRequest, "Invalid input", invalid.Error.ToString(), Problems.Errors(invalid.Error)),
-            BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message, null),
+            BadHttpRequestException bad => Refused(bad),
             CustomerNotFoundException missing => (StatusCodes.Status404NotFound, "Customer not found", missing.Message, null),
             NoteNotFoundException missing => (StatusCodes.Status404NotFound, "Note not found", missing.Message, null),
             SegmentNotFoundException missing => (StatusCodes.Status404NotFound, "Segment not found", missing.Message, null),
             MergeRefusedException refused => (StatusCodes.Status409Conflict, "Merge refused", refused.Message, null),
             GrainOverloadedException => (StatusCodes.Status503ServiceUnavailable, "Busy", "Too many requests are waiting for this customer; retry shortly.", null),
+            GrainResponseTimeoutException => (StatusCodes.Status503ServiceUnavailable, "Timed out", "The service did not finish the request in time; retry it (event ids make retries safe).", null),
+            InconsistentStateException => (StatusCodes.Status409Conflict, "Concurrent change", "The record was changed by another writer at the same moment and nothing was stored; retry the request.", null),
             _ => (0, null, null, null),
         };
         if (status == 0)
@@ -43,5 +46,11 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
             Exception = exception,
             ProblemDetails = { Status = status, Title = title, Detail = detail, Extensions = errors is null ? new Dictionary<string, object?>() : new Dictionary<string, object?> { ["errors"] = errors } },
         });
+    }
+
+    private static (int Status, string? Title, string? Detail, Dictionary<string, string[]>? Errors) Refused(BadHttpRequestException exception)
+    {
+        var (title, detail, errors) = BadRequestProblems.Describe(exception);
+        return (exception.StatusCode, title, detail, errors);
     }
 }

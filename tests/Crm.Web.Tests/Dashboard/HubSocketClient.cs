@@ -72,19 +72,28 @@ public sealed class HubSocketClient : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits for the next server invocation of <paramref name="target"/> that satisfies <paramref name="match"/>.</summary>
+    /// <summary>
+    /// Answers the first invocation of <paramref name="target"/> since connecting that satisfies <paramref name="match"/>,
+    /// waiting for it if it has not arrived: pushes of one flush may come in any order the test did not expect.
+    /// </summary>
     public async Task<JsonElement> WaitForAsync(string target, Func<JsonElement, bool> match, TimeSpan within)
     {
         using var timeout = new CancellationTokenSource(within);
+        var scanned = 0;
         try
         {
             while (true)
             {
-                var message = await _invocations.Reader.ReadAsync(timeout.Token);
-                if (message.Target == target && match(message.Argument))
+                var received = Received;
+                for (; scanned < received.Count; scanned++)
                 {
-                    return message.Argument;
+                    if (received[scanned].Target == target && match(received[scanned].Argument))
+                    {
+                        return received[scanned].Argument;
+                    }
                 }
+
+                await _invocations.Reader.ReadAsync(timeout.Token);
             }
         }
         catch (OperationCanceledException)

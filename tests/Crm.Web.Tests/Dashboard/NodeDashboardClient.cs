@@ -70,23 +70,32 @@ public sealed class NodeDashboardClient : IAsyncDisposable
         return client;
     }
 
-    /// <summary>Waits for an invocation of <paramref name="method"/> whose payload satisfies <paramref name="match"/>.</summary>
+    /// <summary>
+    /// Answers the first invocation of <paramref name="method"/> since start that satisfies <paramref name="match"/>,
+    /// waiting for it if it has not arrived: pushes of one flush may come in any order the test did not expect.
+    /// </summary>
     public async Task<JsonElement> WaitForAsync(string method, Func<JsonElement, bool> match, TimeSpan within)
     {
         var deadline = DateTimeOffset.UtcNow + within;
+        var scanned = 0;
         while (true)
         {
+            var received = Received;
+            for (; scanned < received.Count; scanned++)
+            {
+                if (received[scanned].TryGetProperty("method", out var name) && name.GetString() == method && match(received[scanned].GetProperty("payload")))
+                {
+                    return received[scanned].GetProperty("payload");
+                }
+            }
+
             var remaining = deadline - DateTimeOffset.UtcNow;
             if (remaining <= TimeSpan.Zero)
             {
-                throw new TimeoutException($"no {method} matching within {within}; received: {string.Join(", ", Received)}");
+                throw new TimeoutException($"no {method} matching within {within}; received: {string.Join(", ", received)}");
             }
 
-            var message = await NextAsync(remaining);
-            if (message.TryGetProperty("method", out var name) && name.GetString() == method && match(message.GetProperty("payload")))
-            {
-                return message.GetProperty("payload");
-            }
+            await NextAsync(remaining);
         }
     }
 

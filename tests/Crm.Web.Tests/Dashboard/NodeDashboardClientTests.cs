@@ -7,7 +7,7 @@ namespace Crm.Web.Tests.Dashboard;
 /// <summary>The hub as the real browser client library sees it, from Node.</summary>
 public sealed class NodeDashboardClientTests(PostgresTestDatabase postgres) : IClassFixture<PostgresTestDatabase>
 {
-    private static readonly TimeSpan Soon = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Soon = TimeSpan.FromSeconds(10);
 
     [Fact]
     public async Task The_signalr_client_receives_rows_stats_alerts_and_its_followed_timeline_and_another_workspace_receives_nothing()
