@@ -19,8 +19,6 @@ public sealed class BenchDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public string Name => _name;
-
     /// <summary>CPU of this process and of the backends serving this database.</summary>
     public CpuMeter Cpu() => new(_server, _name);
 

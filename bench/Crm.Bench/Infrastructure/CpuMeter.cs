@@ -11,7 +11,7 @@ namespace Crm.Bench.Infrastructure;
 /// </summary>
 public sealed class CpuMeter(string serverConnectionString, string database)
 {
-    private static readonly double TicksPerSecond = 100.0;
+    private const double TicksPerSecond = 100.0;
 
     public async Task<CpuReading> ReadAsync()
     {

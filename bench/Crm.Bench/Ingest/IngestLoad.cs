@@ -66,7 +66,7 @@ public static class IngestLoad
         await Task.WhenAll(clients);
         progress(1);
         return new IngestMeasurement(
-            (after - before) / elapsed.TotalSeconds, LatencyRecorder.Merge(latencies), Sum(accepted), Sum(messages),
+            (after - before) / elapsed.TotalSeconds, LatencyRecorder.Merge(latencies), Sum(messages),
             processCpu.TotalMicroseconds / events, databaseCpu.TotalMicroseconds / events);
     }
 
