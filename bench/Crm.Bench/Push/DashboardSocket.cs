@@ -40,10 +40,7 @@ public sealed class DashboardSocket : IAsyncDisposable
         var address = new UriBuilder(service) { Scheme = "ws", Path = "/hubs/dashboard", Query = $"access_token={Uri.EscapeDataString(key)}" }.Uri;
         await dashboard._socket.ConnectAsync(address, CancellationToken.None);
         await dashboard.SendAsync("""{"protocol":"json","version":1}""");
-        var handshake = new byte[256];
-        await dashboard._socket.ReceiveAsync(handshake, CancellationToken.None);
         await dashboard.SendAsync(JsonSerializer.Serialize(new { type = 1, invocationId = "1", target = "watchCustomers", arguments = new object[] { watched } }));
-        await dashboard._socket.ReceiveAsync(handshake, CancellationToken.None);
         dashboard._reading = Task.Run(dashboard.ReadAsync);
         return dashboard;
     }
