@@ -5,6 +5,6 @@ namespace Crm.Browser.Tests;
 
 public sealed class BulkActionTests(DashboardService dashboard, ITestOutputHelper log) : IClassFixture<DashboardService>
 {
-    [ServiceRouteFact("/api/v1/customers/bulk")]
+    [Fact]
     public Task Three_selected_rows_get_a_tag_after_confirmation_show_its_badge_and_export_as_csv() => dashboard.RunAsync("bulk-tags", log);
 }

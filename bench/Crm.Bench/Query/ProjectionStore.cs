@@ -16,12 +16,14 @@ public sealed class ProjectionStore : IAsyncDisposable
     private readonly CustomerRowWriter _writer = new();
     private readonly Func<Task<DbConnection>> _open;
     private readonly NpgsqlDataSource? _postgres;
+    private readonly SqlReader _reader;
 
     private ProjectionStore(SqlDialect dialect, Func<Task<DbConnection>> open, NpgsqlDataSource? postgres, SqlReader reader)
     {
         Dialect = dialect;
         _open = open;
         _postgres = postgres;
+        _reader = reader;
         Queries = new SqlCustomerListQueries(reader, dialect);
     }
 
@@ -75,33 +77,18 @@ public sealed class ProjectionStore : IAsyncDisposable
     }
 
     /// <summary>Runs one statement and returns its rows; for the EXPLAIN and cursor look-ups around the measurements.</summary>
-    public async Task<List<object?[]>> QueryAsync(string sql, IReadOnlyList<(string Name, object Value)> parameters)
+    public Task<IReadOnlyList<object?[]>> QueryAsync(string sql, IReadOnlyList<(string Name, object Value)> parameters) =>
+        _reader.QueryAsync(sql, parameters, ValuesOf, CancellationToken.None);
+
+    private static object?[] ValuesOf(DbDataReader reader)
     {
-        await using var connection = await _open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
+        var row = new object?[reader.FieldCount];
+        for (var i = 0; i < row.Length; i++)
         {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
+            row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
         }
 
-        var rows = new List<object?[]>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
+        return row;
     }
 
     public async ValueTask DisposeAsync()

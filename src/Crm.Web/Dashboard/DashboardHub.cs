@@ -22,6 +22,7 @@ public sealed class DashboardHub(DashboardFeed feed, DashboardConnections connec
     {
         connections.Add(Context.User!.KeyId(), Context);
         var workspace = Context.User!.WorkspaceId();
+        feed.Opened(workspace);
         await Groups.AddToGroupAsync(Context.ConnectionId, DashboardGroups.Workspace(workspace));
         await Groups.AddToGroupAsync(Context.ConnectionId, DashboardGroups.AllRows(workspace));
     }
@@ -45,12 +46,12 @@ public sealed class DashboardHub(DashboardFeed feed, DashboardConnections connec
 
         var workspace = Context.User!.WorkspaceId();
         var wanted = ids.ToHashSet(StringComparer.Ordinal);
-        if (!Context.Items.TryGetValue(WatchedKey, out var current) || current is not HashSet<string> watched)
+        if (!Context.Items.ContainsKey(WatchedKey))
         {
-            watched = new HashSet<string>(StringComparer.Ordinal);
-            Context.Items[WatchedKey] = watched;
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, DashboardGroups.AllRows(workspace));
         }
+
+        var watched = ConnectionSet(WatchedKey);
 
         foreach (var id in watched.Except(wanted).ToArray())
         {
@@ -72,7 +73,7 @@ public sealed class DashboardHub(DashboardFeed feed, DashboardConnections connec
             throw new HubException("id: must be a customer id (32 lowercase hex digits)");
         }
 
-        if (Followed().Add(id))
+        if (ConnectionSet(FollowedKey).Add(id))
         {
             var workspace = Context.User!.WorkspaceId();
             feed.Follow(workspace, id);
@@ -82,7 +83,7 @@ public sealed class DashboardHub(DashboardFeed feed, DashboardConnections connec
 
     public async Task UnfollowCustomer(string id)
     {
-        if (Followed().Remove(id))
+        if (ConnectionSet(FollowedKey).Remove(id))
         {
             var workspace = Context.User!.WorkspaceId();
             feed.Unfollow(workspace, id);
@@ -93,25 +94,26 @@ public sealed class DashboardHub(DashboardFeed feed, DashboardConnections connec
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         var workspace = Context.User!.WorkspaceId();
-        foreach (var id in Followed())
+        foreach (var id in ConnectionSet(FollowedKey))
         {
             feed.Unfollow(workspace, id);
         }
 
+        feed.Closed(workspace);
         connections.Remove(Context.User!.KeyId(), Context);
         return Task.CompletedTask;
     }
 
-    /// <summary>Hub instances live for one call; what a connection follows lives with the connection.</summary>
-    private HashSet<string> Followed()
+    /// <summary>Hub instances live for one call; what a connection follows or watches lives with the connection.</summary>
+    private HashSet<string> ConnectionSet(string key)
     {
-        if (Context.Items.TryGetValue(FollowedKey, out var followed) && followed is HashSet<string> set)
+        if (Context.Items.TryGetValue(key, out var existing) && existing is HashSet<string> set)
         {
             return set;
         }
 
         var created = new HashSet<string>(StringComparer.Ordinal);
-        Context.Items[FollowedKey] = created;
+        Context.Items[key] = created;
         return created;
     }
 }

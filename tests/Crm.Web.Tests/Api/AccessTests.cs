@@ -13,8 +13,8 @@ public sealed class AccessTests(PostgresTestDatabase postgres) : IClassFixture<P
     {
         await using var service = await RunningService.StartOnPostgresAsync(postgres.ConnectionString);
         var admin = service.ClientWith(RunningService.AdminKey);
-        var channel = service.ClientWith(await CreateKeyAsync(admin, "channel"));
-        var agent = service.ClientWith(await CreateKeyAsync(admin, "agent"));
+        var channel = service.ClientWith(await admin.CreateKeyAsync("channel"));
+        var agent = service.ClientWith(await admin.CreateKeyAsync("agent"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await service.Http.GetAsync("/api/v1/stats")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await service.ClientWith("crm_not-a-key").GetAsync("/api/v1/stats")).StatusCode);
@@ -61,12 +61,5 @@ public sealed class AccessTests(PostgresTestDatabase postgres) : IClassFixture<P
         Assert.Equal(0, (await globex.GetFromJsonAsync<JsonElement>("/api/v1/stats")).GetProperty("all").GetInt32());
         Assert.Equal(HttpStatusCode.Forbidden, (await globex.PostAsJsonAsync("/api/v1/workspaces", new { id = "initech" })).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsJsonAsync("/api/v1/workspaces", new { id = "globex" })).StatusCode);
-    }
-
-    private static async Task<string> CreateKeyAsync(HttpClient admin, string role)
-    {
-        var response = await admin.PostAsJsonAsync("/api/v1/keys", new { role, name = $"{role} key" });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
     }
 }

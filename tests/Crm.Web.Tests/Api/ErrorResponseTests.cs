@@ -14,8 +14,8 @@ public sealed class ErrorResponseTests(PostgresTestDatabase postgres) : IClassFi
     {
         await using var service = await RunningService.StartOnPostgresAsync(postgres.ConnectionString, "--RateLimiting:Agent:TokenLimit=1", "--RateLimiting:Agent:ReplenishmentPeriod=00:10:00", "--RateLimiting:Agent:TokensPerPeriod=1");
         var admin = service.ClientWith(RunningService.AdminKey);
-        var channel = service.ClientWith(await CreateKeyAsync(admin, "channel"));
-        var agent = service.ClientWith(await CreateKeyAsync(admin, "agent"));
+        var channel = service.ClientWith(await admin.CreateKeyAsync("channel"));
+        var agent = service.ClientWith(await admin.CreateKeyAsync("agent"));
         var html = service.ClientWith(RunningService.AdminKey);
         html.DefaultRequestHeaders.Accept.ParseAdd("text/html");
         // Waits for the server's verdict before sending the body, so the early 413 is read rather than a reset connection.
@@ -119,12 +119,5 @@ public sealed class ErrorResponseTests(PostgresTestDatabase postgres) : IClassFi
         var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(body)));
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         return content;
-    }
-
-    private static async Task<string> CreateKeyAsync(HttpClient admin, string role)
-    {
-        var response = await admin.PostAsJsonAsync("/api/v1/keys", new { role, name = $"{role} key" });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
     }
 }

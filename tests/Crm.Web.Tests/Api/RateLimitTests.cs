@@ -14,8 +14,8 @@ public sealed class RateLimitTests(PostgresTestDatabase postgres) : IClassFixtur
         await using var service = await RunningService.StartOnPostgresAsync(
             postgres.ConnectionString, "--RateLimiting:Agent:TokenLimit=3", "--RateLimiting:Agent:TokensPerPeriod=1", "--RateLimiting:Agent:ReplenishmentPeriod=00:10:00");
         var admin = service.ClientWith(RunningService.AdminKey);
-        var first = service.ClientWith(await CreateKeyAsync(admin, "agent"));
-        var second = service.ClientWith(await CreateKeyAsync(admin, "agent"));
+        var first = service.ClientWith(await admin.CreateKeyAsync("agent"));
+        var second = service.ClientWith(await admin.CreateKeyAsync("agent"));
 
         var withinLimit = new List<HttpStatusCode>();
         for (var i = 0; i < 3; i++)
@@ -61,12 +61,5 @@ public sealed class RateLimitTests(PostgresTestDatabase postgres) : IClassFixtur
         var refused = Assert.Throws<InvalidOperationException>(() => CrmApplication.Build(["--Storage:Provider=Memory", "--RateLimiting:Channel:TokenLimit=0"]));
 
         Assert.Contains("RateLimiting:Channel", refused.Message);
-    }
-
-    private static async Task<string> CreateKeyAsync(HttpClient admin, string role)
-    {
-        var response = await admin.PostAsJsonAsync("/api/v1/keys", new { role, name = $"{role} key" });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
     }
 }

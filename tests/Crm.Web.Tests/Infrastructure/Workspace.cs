@@ -17,18 +17,13 @@ public sealed class Workspace(string id, HttpClient admin)
     public static async Task<Workspace> CreateAsync(RunningService service)
     {
         var id = $"ws-{Guid.NewGuid():N}"[..24];
-        var response = await service.ClientWith(RunningService.AdminKey).PostAsJsonAsync("/api/v1/workspaces", new { id });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var key = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("adminKey").GetProperty("key").GetString()!;
-        return new Workspace(id, service.ClientWith(key));
+        return new Workspace(id, service.ClientWith(await service.Admin().CreateWorkspaceAsync(id)));
     }
 
     /// <summary>A client with a new key of <paramref name="role"/> in this workspace.</summary>
     public async Task<HttpClient> ClientAsync(RunningService service, string role)
     {
-        var response = await Admin.PostAsJsonAsync("/api/v1/keys", new { role, name = $"{role} key" });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return service.ClientWith((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!);
+        return service.ClientWith(await Admin.CreateKeyAsync(role));
     }
 
     public async Task<string> CreateCustomerAsync(object profile, params string[] tags)

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Crm.Testing;
-using Crm.Web.Tests.Dashboard;
 using Crm.Web.Tests.Infrastructure;
 
 namespace Crm.Web.Tests.Isolation;

@@ -1,23 +1,22 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Crm.Web.Tests.Infrastructure;
+namespace Crm.Web.Tests.Infrastructure;
 
-namespace Crm.Web.Tests.Dashboard;
-
-/// <summary>The REST calls the dashboard tests make, so each test reads as the story it checks.</summary>
-public static class DashboardApi
+/// <summary>The REST calls many tests make to set the scene, so each test reads as the story it checks.</summary>
+public static class ServiceApi
 {
     public static async Task<string> CreateKeyAsync(this HttpClient admin, string role)
     {
         var response = await admin.PostAsJsonAsync("/api/v1/keys", new { role, name = $"{role} key" });
-        response.EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
     }
 
     public static async Task<string> CreateWorkspaceAsync(this HttpClient admin, string id)
     {
         var response = await admin.PostAsJsonAsync("/api/v1/workspaces", new { id });
-        response.EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("adminKey").GetProperty("key").GetString()!;
     }
 
