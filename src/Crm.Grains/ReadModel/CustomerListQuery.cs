@@ -6,6 +6,9 @@ namespace Crm.Grains.ReadModel;
 /// <summary>The customer list's filters; every set field narrows the list (tags by <see cref="AllTags"/>: any or all).</summary>
 public sealed record CustomerListQuery
 {
+    /// <summary>Only these customers, when any are named: a dashboard rereading the rows it shows.</summary>
+    public IReadOnlyList<string> Ids { get; init; } = [];
+
     public string? Search { get; init; }
 
     public IReadOnlyList<Lifecycle> Lifecycles { get; init; } = [];

@@ -34,7 +34,8 @@ public sealed class MemoryCustomerListQueries(MemoryRowStore rows) : ICustomerLi
     }
 
     private static bool Matches(CustomerSnapshot customer, CustomerListQuery query) =>
-        (query.Search is not { Length: > 0 } search || CustomerRowWriter.SearchText(customer).Contains(search.ToLowerInvariant(), StringComparison.Ordinal))
+        (query.Ids.Count == 0 || query.Ids.Contains(customer.Id, StringComparer.Ordinal))
+        && (query.Search is not { Length: > 0 } search || CustomerRowWriter.SearchText(customer).Contains(search.ToLowerInvariant(), StringComparison.Ordinal))
         && (query.Lifecycles.Count == 0 || query.Lifecycles.Contains(customer.Lifecycle))
         && (query.Tags.Count == 0 || (query.AllTags ? query.Tags.All(tag => customer.Tags.Contains(tag.ToLowerInvariant())) : query.Tags.Any(tag => customer.Tags.Contains(tag.ToLowerInvariant()))))
         && (query.Segment is null || customer.Segments.Contains(query.Segment.ToLowerInvariant()))

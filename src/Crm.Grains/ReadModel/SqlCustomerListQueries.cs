@@ -59,6 +59,11 @@ public sealed class SqlCustomerListQueries(SqlReader reader, SqlDialect dialect)
 
     private void AddFilters(CustomerListQuery query, List<string> where, List<(string Name, object Value)> parameters)
     {
+        if (query.Ids.Count > 0)
+        {
+            where.Add(OneOf("id", query.Ids, parameters));
+        }
+
         if (query.Search is { Length: > 0 } search)
         {
             parameters.Add(("search", "%" + search.ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%"));
@@ -107,6 +112,22 @@ public sealed class SqlCustomerListQueries(SqlReader reader, SqlDialect dialect)
             return $"{column} LIKE @{name}{i}";
         });
         return $"({string.Join(all ? " AND " : " OR ", clauses)})";
+    }
+
+    private string OneOf(string column, IReadOnlyList<string> values, List<(string Name, object Value)> parameters)
+    {
+        if (Postgres)
+        {
+            parameters.Add((column, values.ToArray()));
+            return $"{column} = ANY(@{column})";
+        }
+
+        var names = values.Select((value, i) =>
+        {
+            parameters.Add(($"{column}{i}", value));
+            return $"@{column}{i}";
+        });
+        return $"{column} IN ({string.Join(", ", names)})";
     }
 
     private static void Range(string column, object? min, object? max, List<string> where, List<(string Name, object Value)> parameters)

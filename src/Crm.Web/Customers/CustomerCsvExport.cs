@@ -72,14 +72,7 @@ public static class CustomerCsvExport
             return (null, new ValidationError("ids", $"cannot be combined with {filter}: export either the customers a filter selects or those named"));
         }
 
-        var ids = parameters["ids"];
-        var invalid = ids.Select((id, index) => CustomerIds.IsValid(id) ? -1 : index).FirstOrDefault(index => index >= 0, -1);
-        return ids.Count switch
-        {
-            > MaxIds => (null, new ValidationError("ids", string.Create(CultureInfo.InvariantCulture, $"must name at most {MaxIds:N0} customers; export a filter instead"))),
-            _ when invalid >= 0 => (null, new ValidationError("ids", $"item {invalid + 1} is not a customer id (32 lower-case hex digits)")),
-            _ => (ids.Distinct(StringComparer.Ordinal).ToArray()!, null),
-        };
+        return CustomerListParameters.ParseIds(parameters, MaxIds);
     }
 
     private static IResult Csv(Func<CsvWriter, Task> writeRows) => Results.Stream(

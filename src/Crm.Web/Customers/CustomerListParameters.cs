@@ -13,6 +13,9 @@ public static class CustomerListParameters
     public const int MaxLimit = 200;
     public const int MaxSearchLength = 200;
 
+    /// <summary>Customers one list request may name: a screenful of rows with room to spare.</summary>
+    public const int MaxIds = 500;
+
     private static readonly Dictionary<string, CustomerSortField> SortFields = new(StringComparer.Ordinal)
     {
         ["name"] = CustomerSortField.Name,
@@ -34,7 +37,7 @@ public static class CustomerListParameters
     {
         try
         {
-            var query = Query(parameters);
+            var query = Query(parameters) with { Ids = Ids(parameters) };
             var limit = Integer(parameters, "limit") ?? DefaultLimit;
             if (limit is < 1 or > MaxLimit)
             {
@@ -98,6 +101,26 @@ public static class CustomerListParameters
         CreatedBefore = Instant(parameters, "createdBefore"),
         Sort = Sort(parameters["sort"].ToString()),
     };
+
+    /// <summary>The repeated <c>ids</c> parameter without repeats, in order, or the rule it breaks.</summary>
+    public static (string[]? Ids, ValidationError? Error) ParseIds(IQueryCollection parameters, int max)
+    {
+        var ids = parameters["ids"];
+        var invalid = ids.Select((id, index) => CustomerIds.IsValid(id) ? -1 : index).FirstOrDefault(index => index >= 0, -1);
+        return ids.Count switch
+        {
+            var count when count > max => (null, new ValidationError("ids", string.Create(CultureInfo.InvariantCulture, $"must name at most {max:N0} customers"))),
+            _ when invalid >= 0 => (null, new ValidationError("ids", $"item {invalid + 1} is not a customer id (32 lower-case hex digits)")),
+            _ => (ids.OfType<string>().Distinct(StringComparer.Ordinal).ToArray(), null),
+        };
+    }
+
+    /// <summary>Only the list reads ids among its filters: the CSV export names customers instead of filtering, and bulk actions take ids beside the filter.</summary>
+    private static string[] Ids(IQueryCollection parameters)
+    {
+        var (ids, error) = ParseIds(parameters, MaxIds);
+        return error is null ? ids! : throw new DomainValidationException(error);
+    }
 
     private static CustomerSort Sort(string value)
     {

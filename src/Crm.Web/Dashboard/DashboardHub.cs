@@ -46,23 +46,24 @@ public sealed class DashboardHub(DashboardFeed feed, DashboardConnections connec
 
         var workspace = Context.User!.WorkspaceId();
         var wanted = ids.ToHashSet(StringComparer.Ordinal);
-        if (!Context.Items.ContainsKey(WatchedKey))
+        var watched = ConnectionSet(WatchedKey, out var narrowedBefore);
+
+        // Joins the new rows before leaving the old ones (or every row), so a change flushed meanwhile still arrives.
+        foreach (var id in wanted.Except(watched).ToArray())
+        {
+            watched.Add(id);
+            await Groups.AddToGroupAsync(Context.ConnectionId, DashboardGroups.Row(workspace, id));
+        }
+
+        if (!narrowedBefore)
         {
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, DashboardGroups.AllRows(workspace));
         }
-
-        var watched = ConnectionSet(WatchedKey);
 
         foreach (var id in watched.Except(wanted).ToArray())
         {
             watched.Remove(id);
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, DashboardGroups.Row(workspace, id));
-        }
-
-        foreach (var id in wanted.Except(watched).ToArray())
-        {
-            watched.Add(id);
-            await Groups.AddToGroupAsync(Context.ConnectionId, DashboardGroups.Row(workspace, id));
         }
     }
 
@@ -105,9 +106,12 @@ public sealed class DashboardHub(DashboardFeed feed, DashboardConnections connec
     }
 
     /// <summary>Hub instances live for one call; what a connection follows or watches lives with the connection.</summary>
-    private HashSet<string> ConnectionSet(string key)
+    private HashSet<string> ConnectionSet(string key) => ConnectionSet(key, out _);
+
+    private HashSet<string> ConnectionSet(string key, out bool existed)
     {
-        if (Context.Items.TryGetValue(key, out var existing) && existing is HashSet<string> set)
+        existed = Context.Items.TryGetValue(key, out var existing) && existing is HashSet<string>;
+        if (existing is HashSet<string> set)
         {
             return set;
         }

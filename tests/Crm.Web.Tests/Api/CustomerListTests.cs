@@ -38,6 +38,30 @@ public sealed class CustomerListTests(PostgresTestDatabase postgres) : IClassFix
     }
 
     [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Ids_name_the_rows_to_reread_and_other_filters_still_narrow_them(string store)
+    {
+        await using var service = await StartAsync(store);
+        var admin = service.ClientWith(RunningService.AdminKey);
+        await SeedAsync(admin, count: 12);
+        var all = await PageThroughAsync(admin, "sort=name", pageSize: 50);
+        var named = all.Where((_, index) => index % 3 == 0).ToArray();
+        var ids = string.Join('&', named.Select(row => "ids=" + row.GetProperty("id").GetString()));
+        var valuable = named.Where(row => row.GetProperty("lifetimeValue").GetDecimal() >= 100m).ToArray();
+
+        var reread = await PageThroughAsync(admin, $"{ids}&sort=name", pageSize: 3);
+        var rereadValuable = await PageThroughAsync(admin, $"{ids}&ltvMin=100", pageSize: 50);
+
+        Assert.Equal(named.Select(Id), reread.Select(Id));
+        Assert.Equal(valuable.Select(Id).Order(), rereadValuable.Select(Id).Order());
+        Assert.InRange(valuable.Length, 1, named.Length - 1);
+
+        static string Id(JsonElement row) => row.GetProperty("id").GetString()!;
+    }
+
+    [Theory]
+    [InlineData("ids=0123", "ids")]
+    [InlineData("ids=0123456789abcdef0123456789ABCDEF", "ids")]
     [InlineData("limit=0", "limit")]
     [InlineData("limit=201", "limit")]
     [InlineData("sort=shoe_size", "sort")]

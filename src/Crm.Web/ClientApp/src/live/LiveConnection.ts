@@ -12,13 +12,18 @@ export interface LiveEvents {
   timelineAppended: { customerId: string; entries: TimelineEntry[] };
   /** Not a hub method: raised after every (re)connection, since pushes sent while disconnected were missed. */
   resync: undefined;
+  /**
+   * Not a hub method: the hub now pushes changes of these customers, which it did not before. Whoever read them before
+   * that rereads them, since a change made in between was pushed to no one.
+   */
+  watched: { ids: string[] };
 }
 
 export type LiveEventName = keyof LiveEvents;
 
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
-const hubMethods: Exclude<LiveEventName, 'resync'>[] = [
+const hubMethods: Exclude<LiveEventName, 'resync' | 'watched'>[] = [
   'statsChanged',
   'customerChanged',
   'customerRemoved',
@@ -33,8 +38,8 @@ const retryDelaysMs = [0, 1000, 2000, 5000, 10000];
 /** The hub takes at most this many ids in one watchCustomers call. */
 const maxWatchedRows = 500;
 
-/** Scrolling changes the rows in view many times a second; the hub hears the settled set. */
-const watchDebounceMs = 150;
+/** Scrolling changes the rows in view many times a second; the hub hears of it at most this often. */
+const watchThrottleMs = 150;
 
 function retryDelay(attempt: number): number {
   return retryDelaysMs[Math.min(attempt, retryDelaysMs.length - 1)]!;
@@ -51,6 +56,9 @@ export class LiveConnection {
   private readonly followed = new Map<string, number>();
   private readonly watchers = new Map<string, string[]>();
   private watchTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastWatchSent = 0;
+  /** What the hub confirmed it pushes rows of on this connection; null while it still pushes every row. */
+  private hubWatches: ReadonlySet<string> | null = null;
   private connection: HubConnection | null = null;
   private status: ConnectionStatus = 'connecting';
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -70,6 +78,7 @@ export class LiveConnection {
     this.running = false;
     clearTimeout(this.retryTimer);
     clearTimeout(this.watchTimer);
+    this.watchTimer = undefined;
     const connection = this.connection;
     this.connection = null;
     void connection?.stop();
@@ -110,7 +119,9 @@ export class LiveConnection {
 
   /**
    * Narrows row pushes to the customers the dashboard shows: the union of every watcher's ids (the list's rows in view,
-   * an open profile). Until anything watches, the hub sends every row change of the workspace.
+   * an open profile). Until anything watches, the hub sends every row change of the workspace. A row read before its
+   * watch reaches the hub misses a change made in that round trip, so the first change of view goes out at once and
+   * scrolling after it at most every `watchThrottleMs`.
    */
   watch(watcher: string, ids: string[]): void {
     this.watchers.set(watcher, ids);
@@ -123,15 +134,40 @@ export class LiveConnection {
   }
 
   private sendWatchedSoon(): void {
-    clearTimeout(this.watchTimer);
-    this.watchTimer = setTimeout(() => this.sendWatched(), watchDebounceMs);
+    if (this.watchTimer !== undefined) {
+      return;
+    }
+    const wait = this.lastWatchSent + watchThrottleMs - Date.now();
+    if (wait <= 0) {
+      this.sendWatched();
+      return;
+    }
+    this.watchTimer = setTimeout(() => {
+      this.watchTimer = undefined;
+      this.sendWatched();
+    }, wait);
   }
 
   private sendWatched(): void {
-    if (this.watchers.size > 0 && this.connection?.state === HubConnectionState.Connected) {
-      const ids = [...new Set([...this.watchers.values()].flat())].slice(0, maxWatchedRows);
+    const ids = [...new Set([...this.watchers.values()].flat())].slice(0, maxWatchedRows);
+    // Nothing in view yet (a list still loading) keeps what the hub sends now rather than asking for no rows at all.
+    if (ids.length > 0 && this.connection?.state === HubConnectionState.Connected) {
+      this.lastWatchSent = Date.now();
+      const connection = this.connection;
       // A refused watch leaves the previous set in place: rows may miss a push until the next change of view.
-      this.connection.invoke('watchCustomers', ids).catch(() => undefined);
+      connection.invoke('watchCustomers', ids).then(() => this.watchConfirmed(connection, ids), () => undefined);
+    }
+  }
+
+  private watchConfirmed(connection: HubConnection, ids: string[]): void {
+    if (connection !== this.connection) {
+      return;
+    }
+    const before = this.hubWatches;
+    this.hubWatches = new Set(ids);
+    const added = before === null ? [] : ids.filter((id) => !before.has(id));
+    if (added.length > 0) {
+      this.emit('watched', { ids: added } as never);
     }
   }
 
@@ -171,6 +207,7 @@ export class LiveConnection {
 
   private connected(): void {
     this.attempts = 0;
+    this.hubWatches = null;
     this.setStatus('live');
     for (const id of this.followed.keys()) {
       this.invoke('followCustomer', id);

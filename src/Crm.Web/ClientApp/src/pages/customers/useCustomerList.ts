@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CrmApi } from '../../api/CrmApi';
-import type { Customer, CustomerRow } from '../../api/types';
+import type { CustomerRow } from '../../api/types';
 import { useLiveEvent } from '../../live/LiveContext';
 
 /** Rows asked for per page: a screenful several times over, so scrolling rarely waits. */
 export const pageSize = 100;
 
-/** Above this many changed rows a fresh first page costs less than reading each customer. */
-const maxRowsRefreshedOneByOne = 100;
+/** The API names at most this many customers per list request, and returns them in one page. */
+const idsPerRequest = 200;
 
 export interface CustomerList {
   rows: CustomerRow[];
@@ -15,7 +15,7 @@ export interface CustomerList {
   complete: boolean;
   error: Error | null;
   loadMore: () => void;
-  /** Re-reads the given rows after a change made from here, for when no live push is coming. */
+  /** Rereads the given rows (those shown): after a change made from here, or when the hub starts pushing their changes. */
   refresh: (ids: string[]) => Promise<void>;
 }
 
@@ -30,29 +30,6 @@ interface ListState {
 
 function initial(query: string): ListState {
   return { query, rows: [], nextCursor: null, loading: true, complete: false, error: null };
-}
-
-/** The row a list push would carry, built from a full customer; initials stay as the list last gave them. */
-function rowFrom(customer: Customer, previous: CustomerRow): CustomerRow {
-  const { profile } = customer;
-  return {
-    ...previous,
-    name: profile.name,
-    email: profile.email,
-    phone: profile.phone,
-    company: profile.company,
-    avatarUrl: profile.avatarUrl,
-    lifecycle: customer.lifecycle,
-    tags: customer.tags,
-    intent: customer.intent.intent,
-    lastActive: customer.lastActive,
-    firstSeen: customer.firstSeen,
-    conversations: customer.conversations,
-    messages: customer.messages,
-    orders: customer.orders,
-    lifetimeValue: customer.lifetimeValue,
-    csatAverage: customer.csatAverage,
-  };
 }
 
 /**
@@ -110,24 +87,41 @@ export function useCustomerList(api: CrmApi, query: string): CustomerList {
     [query],
   );
 
+  /** The rows each reread in flight asks for, and those a push overtook: the reread must not put older values back. */
+  const rereads = useRef(new Set<{ ids: ReadonlySet<string>; overtaken: Set<string> }>());
+
   const refresh = useCallback(
     async (ids: string[]) => {
       const wanted = new Set(ids);
-      const shown = current.rows.filter((row) => wanted.has(row.id));
-      if (shown.length > maxRowsRefreshedOneByOne) {
-        fetchPage(null);
-        return;
+      const shown = current.rows.filter((row) => wanted.has(row.id)).map((row) => row.id);
+      const reread = { ids: new Set(shown), overtaken: new Set<string>() };
+      rereads.current.add(reread);
+      try {
+        const pages = await Promise.all(
+          chunks(shown, idsPerRequest).map((chunk) =>
+            api.customers(new URLSearchParams(chunk.map((id) => ['ids', id])), null, idsPerRequest).catch(() => null),
+          ),
+        );
+        const fresh = new Map(pages.flatMap((page) => page?.items ?? []).filter((row) => !reread.overtaken.has(row.id)).map((row) => [row.id, row]));
+        replaceRows((rows) => rows.map((row) => fresh.get(row.id) ?? row));
+      } finally {
+        rereads.current.delete(reread);
       }
-      const customers = await Promise.all(shown.map((row) => api.customer(row.id).catch(() => null)));
-      const fresh = new Map(customers.flatMap((customer, index) => (customer ? [[shown[index]!.id, rowFrom(customer, shown[index]!)] as const] : [])));
-      replaceRows((rows) => rows.map((row) => fresh.get(row.id) ?? row));
     },
-    [api, current.rows, fetchPage, replaceRows],
+    [api, current.rows, replaceRows],
   );
 
-  useLiveEvent('customerChanged', (changed) => replaceRows((rows) => (rows.some((row) => row.id === changed.id) ? rows.map((row) => (row.id === changed.id ? changed : row)) : rows)));
+  useLiveEvent('watched', ({ ids }) => void refresh(ids));
+  useLiveEvent('customerChanged', (changed) => {
+    rereads.current.forEach((reread) => reread.ids.has(changed.id) && reread.overtaken.add(changed.id));
+    replaceRows((rows) => (rows.some((row) => row.id === changed.id) ? rows.map((row) => (row.id === changed.id ? changed : row)) : rows));
+  });
   useLiveEvent('customerRemoved', ({ id }) => replaceRows((rows) => rows.filter((row) => row.id !== id)));
   useLiveEvent('customerMerged', ({ duplicateId }) => replaceRows((rows) => rows.filter((row) => row.id !== duplicateId)));
 
   return { rows: current.rows, loading: current.loading, complete: current.complete, error: current.error, loadMore, refresh };
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
 }

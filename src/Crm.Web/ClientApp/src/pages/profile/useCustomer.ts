@@ -53,6 +53,7 @@ export function useCustomer(id: string): LoadedCustomer {
   };
 
   useWatchCustomers('profile', [id]);
+  useLiveEvent('watched', ({ ids }) => ids.includes(id) && reloadSoon());
   useLiveEvent('customerChanged', (row) => row.id === id && reloadSoon());
   useLiveEvent('customerRemoved', (removed) => removed.id === id && reloadSoon());
   useLiveEvent('customerMerged', (merge) => merge.duplicateId === id && navigate(`/customers/${encodeURIComponent(merge.survivorId)}`, { replace: true }));
