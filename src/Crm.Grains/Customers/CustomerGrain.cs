@@ -52,6 +52,19 @@ public sealed partial class CustomerGrain(
         }
     }
 
+    public async Task ReevaluateSegments()
+    {
+        if (IsLive)
+        {
+            var now = clock.GetUtcNow();
+            var catalog = await GrainFactory.GetGrain<ISegmentCatalogGrain>(Workspace).GetMembershipRules();
+            if (!SegmentMembership.Evaluate(catalog, rules, BuildSnapshot(), State.StaticSegments, now).SequenceEqual(State.Segments))
+            {
+                await CommitAsync(now, []);
+            }
+        }
+    }
+
     private bool IsLive => State.Exists && State.MergedInto is null && State.ErasedAt is null;
 
     private ICustomerGrain Survivor(string survivorId) => GrainFactory.GetGrain<ICustomerGrain>(WorkspaceKeys.Compose(Workspace, survivorId));

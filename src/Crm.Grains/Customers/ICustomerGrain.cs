@@ -74,4 +74,7 @@ public interface ICustomerGrain : IGrainWithStringKey
 
     /// <summary>Re-evaluates what depends on time alone (lifecycle silence, intent decay); the workspace sweep calls it.</summary>
     Task Refresh();
+
+    /// <summary>Re-evaluates segment membership against the current catalog, writing only when membership changed.</summary>
+    Task ReevaluateSegments();
 }

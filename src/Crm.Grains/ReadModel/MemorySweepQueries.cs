@@ -12,13 +12,19 @@ public sealed class MemorySweepQueries(MemoryRowStore rows) : ISweepQueries
             .Order(StringComparer.Ordinal)
             .ToArray());
 
-    public Task<IReadOnlyList<string>> LastHeardBetweenAsync(string workspace, DateTimeOffset from, DateTimeOffset to, string? afterId, int limit, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> CustomerIdsAsync(string workspace, string? afterId, int limit, CancellationToken cancellationToken = default) =>
+        IdsAsync(workspace, afterId, limit, _ => true);
+
+    public Task<IReadOnlyList<string>> LastHeardBetweenAsync(string workspace, DateTimeOffset from, DateTimeOffset to, string? afterId, int limit, CancellationToken cancellationToken = default) =>
+        IdsAsync(workspace, afterId, limit, customer => LastHeard(customer) >= from && LastHeard(customer) < to);
+
+    private Task<IReadOnlyList<string>> IdsAsync(string workspace, string? afterId, int limit, Func<CustomerSnapshot, bool> matches)
     {
         var prefix = workspace + "/";
         return Task.FromResult<IReadOnlyList<string>>(rows.Table(CustomerRowWriter.MemoryTable)
             .Where(entry => entry.Key.StartsWith(prefix, StringComparison.Ordinal))
             .Select(entry => (CustomerSnapshot)entry.Value)
-            .Where(customer => LastHeard(customer) >= from && LastHeard(customer) < to && string.CompareOrdinal(customer.Id, afterId ?? string.Empty) > 0)
+            .Where(customer => matches(customer) && string.CompareOrdinal(customer.Id, afterId ?? string.Empty) > 0)
             .Select(customer => customer.Id)
             .Order(StringComparer.Ordinal)
             .Take(limit)

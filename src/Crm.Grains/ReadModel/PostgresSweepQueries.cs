@@ -10,6 +10,15 @@ public sealed class PostgresSweepQueries(NpgsqlDataSource dataSource) : ISweepQu
         return await ReadIdsAsync(command, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<string>> CustomerIdsAsync(string workspace, string? afterId, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT id FROM crm_customers WHERE workspace = $1 AND id > $2 ORDER BY id LIMIT $3");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspace });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = afterId ?? string.Empty });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        return await ReadIdsAsync(command, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<string>> LastHeardBetweenAsync(string workspace, DateTimeOffset from, DateTimeOffset to, string? afterId, int limit, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""

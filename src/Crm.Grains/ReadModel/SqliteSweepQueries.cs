@@ -7,6 +7,12 @@ public sealed class SqliteSweepQueries(string connectionString) : ISweepQueries
     public Task<IReadOnlyList<string>> WorkspacesAsync(CancellationToken cancellationToken = default) =>
         QueryAsync("SELECT workspace FROM crm_stats WHERE all_count > 0 ORDER BY workspace", [], cancellationToken);
 
+    public Task<IReadOnlyList<string>> CustomerIdsAsync(string workspace, string? afterId, int limit, CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            "SELECT id FROM crm_customers WHERE workspace = @workspace AND id > @after ORDER BY id LIMIT @limit",
+            [("@workspace", workspace), ("@after", afterId ?? string.Empty), ("@limit", limit)],
+            cancellationToken);
+
     public Task<IReadOnlyList<string>> LastHeardBetweenAsync(string workspace, DateTimeOffset from, DateTimeOffset to, string? afterId, int limit, CancellationToken cancellationToken = default) =>
         QueryAsync(
             """

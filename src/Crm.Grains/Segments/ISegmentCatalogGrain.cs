@@ -33,6 +33,14 @@ public interface ISegmentCatalogGrain : IGrainWithStringKey
     Task<MembershipRules> GetMembershipRules();
 
     /// <summary>
+    /// The catalog version of the last change that can move customers in or out of segments (a rule segment created or
+    /// its rule edited, any segment deleted): customers are all evaluated once the workspace's
+    /// <see cref="ISegmentEvaluationGrain"/> has reached it.
+    /// </summary>
+    [ReadOnly]
+    Task<long> GetMembershipVersion();
+
+    /// <summary>
     /// The segment, checked to exist and to be static: before a customer is added to or removed from it by hand.
     /// Throws <see cref="SegmentNotFoundException"/>, or <see cref="Validation.DomainValidationException"/> for a rule-based one.
     /// </summary>

@@ -2,12 +2,14 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Crm.Grains.Validation;
 using Crm.Silo;
+using Microsoft.Extensions.Logging;
 
 namespace Crm.Grains.Segments;
 
-public sealed class SegmentCatalogGrain(
+public sealed partial class SegmentCatalogGrain(
     [PersistentState("catalog")] IPersistentState<SegmentCatalogState> catalog,
-    TimeProvider clock) : Grain, ISegmentCatalogGrain
+    TimeProvider clock,
+    ILogger<SegmentCatalogGrain> logger) : Grain, ISegmentCatalogGrain
 {
     private MembershipRules _membershipRules = MembershipRules.Empty;
 
@@ -24,6 +26,8 @@ public sealed class SegmentCatalogGrain(
     public Task<SegmentDefinition?> Get(string segmentId) => Task.FromResult(Find(segmentId));
 
     public Task<MembershipRules> GetMembershipRules() => Task.FromResult(_membershipRules);
+
+    public Task<long> GetMembershipVersion() => Task.FromResult(State.MembershipVersion);
 
     public Task<SegmentDefinition> RequireStatic(string segmentId) => Find(segmentId) switch
     {
@@ -52,7 +56,7 @@ public sealed class SegmentCatalogGrain(
             CreatedAt = now,
             UpdatedAt = now,
         };
-        await ChangeAsync(() => State.Segments.Add(segment));
+        await ChangeAsync(() => State.Segments.Add(segment), reevaluate: segment.Kind == SegmentKind.Rule);
         return segment;
     }
 
@@ -66,7 +70,7 @@ public sealed class SegmentCatalogGrain(
         }
 
         var updated = current with { Name = valid.Name, Description = valid.Description, Rule = valid.Rule, UpdatedAt = clock.GetUtcNow() };
-        await ChangeAsync(() => State.Segments[State.Segments.IndexOf(current)] = updated);
+        await ChangeAsync(() => State.Segments[State.Segments.IndexOf(current)] = updated, reevaluate: updated.Rule != current.Rule);
         return updated;
     }
 
@@ -77,7 +81,7 @@ public sealed class SegmentCatalogGrain(
         {
             State.Segments.Remove(current);
             State.RetiredIds.Add(segmentId);
-        });
+        }, reevaluate: true);
     }
 
     private SegmentDraft Validate(SegmentDraft draft, string? exceptId)
@@ -102,12 +106,18 @@ public sealed class SegmentCatalogGrain(
 
     /// <summary>
     /// Stores a change made to <see cref="State"/>. If storage refuses, the activation is dropped so the next call starts
-    /// from what is stored, never from a change that did not land.
+    /// from what is stored, never from a change that did not land. A change that can move customers in or out of segments
+    /// starts their evaluation.
     /// </summary>
-    private async Task ChangeAsync(Action change)
+    private async Task ChangeAsync(Action change, bool reevaluate)
     {
         change();
         State.Version++;
+        if (reevaluate)
+        {
+            State.MembershipVersion = State.Version;
+        }
+
         try
         {
             await catalog.WriteStateAsync();
@@ -119,7 +129,28 @@ public sealed class SegmentCatalogGrain(
         }
 
         _membershipRules = BuildMembershipRules();
+        if (reevaluate)
+        {
+            StartEvaluation(State.MembershipVersion);
+        }
     }
+
+    /// <summary>
+    /// Not awaited: evaluating customers reads this catalog, so waiting here could wait on ourselves. A start that fails
+    /// is repeated by the workspace sweep, which starts any evaluation behind the catalog.
+    /// </summary>
+    private void StartEvaluation(long version)
+    {
+        var workspace = GetPrimaryKeyString();
+        GrainFactory.GetGrain<ISegmentEvaluationGrain>(workspace).Evaluate(version).ContinueWith(
+            failed => EvaluationNotStarted(failed.Exception!, workspace),
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    [LoggerMessage(1, LogLevel.Warning, "Could not start evaluating the segments of workspace {Workspace}; the next sweep starts it")]
+    private partial void EvaluationNotStarted(Exception exception, string workspace);
 
     private MembershipRules BuildMembershipRules() => new(
         State.Version,

@@ -11,4 +11,7 @@ public sealed class SegmentCatalogState
 
     /// <summary>Raised on every change, so a customer can tell whether the rules it last evaluated are still current.</summary>
     public long Version { get; set; }
+
+    /// <summary>The <see cref="Version"/> of the last change that can move customers in or out of segments.</summary>
+    public long MembershipVersion { get; set; }
 }

@@ -16,6 +16,7 @@ namespace Crm.Grains.Serialization;
 [JsonSerializable(typeof(CustomerState))]
 [JsonSerializable(typeof(IdentityState))]
 [JsonSerializable(typeof(SegmentCatalogState))]
+[JsonSerializable(typeof(SegmentEvaluationState))]
 [JsonSerializable(typeof(WorkspaceState))]
 [JsonSerializable(typeof(WorkspaceSweepState))]
 [JsonSerializable(typeof(MergeState))]

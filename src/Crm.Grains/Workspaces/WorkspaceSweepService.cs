@@ -1,11 +1,15 @@
 using Crm.Grains.ReadModel;
+using Crm.Grains.Segments;
 using Crm.Silo;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Crm.Grains.Workspaces;
 
-/// <summary>Runs every workspace's sweep on an interval (<see cref="SweepOptions.Interval"/>), one workspace at a time.</summary>
+/// <summary>
+/// Runs every workspace's sweep on an interval (<see cref="SweepOptions.Interval"/>), one workspace at a time, and starts
+/// any segment evaluation behind its catalog (one whose start failed, or interrupted by a restart).
+/// </summary>
 public sealed partial class WorkspaceSweepService(IGrainFactory grains, ISweepQueries queries, SweepOptions options, ILogger<WorkspaceSweepService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -19,6 +23,8 @@ public sealed partial class WorkspaceSweepService(IGrainFactory grains, ISweepQu
                 {
                     var refreshed = await grains.GetGrain<IWorkspaceSweepGrain>(workspace).Sweep();
                     Swept(workspace, refreshed);
+                    var membershipVersion = await grains.GetGrain<ISegmentCatalogGrain>(workspace).GetMembershipVersion();
+                    await grains.GetGrain<ISegmentEvaluationGrain>(workspace).Evaluate(membershipVersion);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {

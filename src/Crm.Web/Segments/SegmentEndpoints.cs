@@ -38,12 +38,13 @@ public static class SegmentEndpoints
     {
         var workspace = context.User.WorkspaceId();
         var definitions = await Catalog(grains, context).List();
+        var evaluating = await EvaluatingAsync(grains, context);
         var items = new SegmentResponse[definitions.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, definitions.Count),
             new ParallelOptions { MaxDegreeOfParallelism = ConcurrentCounts, CancellationToken = context.RequestAborted },
             async (index, cancellation) => items[index] = SegmentResponse.From(
-                definitions[index], await queries.CountMembersAsync(workspace, definitions[index].Id, cancellation)));
+                definitions[index], await queries.CountMembersAsync(workspace, definitions[index].Id, cancellation), evaluating));
         return Results.Ok(new { items });
     }
 
@@ -56,12 +57,12 @@ public static class SegmentEndpoints
         }
 
         var segment = await Catalog(grains, context).Create(new SegmentDraft { Name = input.Name ?? string.Empty, Description = input.Description, Kind = kind, Rule = input.Rule });
-        return Results.Created($"/api/v1/segments/{segment.Id}", await ResponseAsync(segment, queries, context));
+        return Results.Created($"/api/v1/segments/{segment.Id}", await ResponseAsync(segment, grains, queries, context));
     }
 
     private static async Task<IResult> GetAsync(string id, IGrainFactory grains, ISegmentQueries queries, HttpContext context) =>
         SegmentIds.IsValid(id) && await Catalog(grains, context).Get(id) is { } segment
-            ? Results.Ok(await ResponseAsync(segment, queries, context))
+            ? Results.Ok(await ResponseAsync(segment, grains, queries, context))
             : Results.NotFound();
 
     /// <summary>A field left out keeps its value; the catalog refuses a change of kind and checks the result as a whole.</summary>
@@ -86,7 +87,7 @@ public static class SegmentEndpoints
             Kind = kind,
             Rule = input.Rule ?? current.Rule,
         });
-        return Results.Ok(await ResponseAsync(updated, queries, context));
+        return Results.Ok(await ResponseAsync(updated, grains, queries, context));
     }
 
     private static async Task<IResult> DeleteAsync(string id, IGrainFactory grains, HttpContext context)
@@ -130,8 +131,20 @@ public static class SegmentEndpoints
         _ => (default, new ValidationError("kind", "must be static (or manual) or rule")),
     };
 
-    private static async Task<SegmentResponse> ResponseAsync(SegmentDefinition segment, ISegmentQueries queries, HttpContext context) =>
-        SegmentResponse.From(segment, await queries.CountMembersAsync(context.User.WorkspaceId(), segment.Id, context.RequestAborted));
+    /// <summary>The status is read before the count: a pass that ended before the count began means the count is final.</summary>
+    private static async Task<SegmentResponse> ResponseAsync(SegmentDefinition segment, IGrainFactory grains, ISegmentQueries queries, HttpContext context)
+    {
+        var evaluating = await EvaluatingAsync(grains, context);
+        return SegmentResponse.From(segment, await queries.CountMembersAsync(context.User.WorkspaceId(), segment.Id, context.RequestAborted), evaluating);
+    }
+
+    /// <summary>Whether customers are not yet all evaluated against the workspace's current segments.</summary>
+    private static async Task<bool> EvaluatingAsync(IGrainFactory grains, HttpContext context)
+    {
+        var membershipVersion = await Catalog(grains, context).GetMembershipVersion();
+        var status = await grains.GetGrain<ISegmentEvaluationGrain>(context.User.WorkspaceId()).Status();
+        return status.EvaluatedVersion < membershipVersion;
+    }
 
     private static ISegmentCatalogGrain Catalog(IGrainFactory grains, HttpContext context) =>
         grains.GetGrain<ISegmentCatalogGrain>(context.User.WorkspaceId());

@@ -131,6 +131,32 @@ public sealed class SegmentApiTests(PostgresTestDatabase postgres) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_rule_segment_created_after_its_customers_fills_in_and_says_when_its_count_is_final()
+    {
+        await using var service = await RunningService.StartOnPostgresAsync(postgres.ConnectionString);
+        var workspace = await Workspace.CreateAsync(service);
+        var wholesale = new List<string>();
+        for (var i = 0; i < 12; i++)
+        {
+            var id = await workspace.CreateCustomerAsync(new { name = $"Buyer {i}" }, i % 3 == 0 ? ["wholesale"] : []);
+            if (i % 3 == 0)
+            {
+                wholesale.Add(id);
+            }
+        }
+
+        var created = await workspace.Admin.PostAsJsonAsync("/api/v1/segments", new { name = "Wholesale", kind = "rule", rule = "tags has \"wholesale\"" });
+        var final = await EventuallyAsync(
+            () => workspace.Admin.GetFromJsonAsync<JsonElement>("/api/v1/segments/wholesale"),
+            segment => !segment.GetProperty("membersEvaluating").GetBoolean());
+        var members = await PageThroughMembersAsync(workspace.Admin, "wholesale", pageSize: 50);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(wholesale.Count, final.GetProperty("memberCount").GetInt64());
+        Assert.Equal(wholesale.Order(StringComparer.Ordinal), members.SelectMany(page => page));
+    }
+
+    [Fact]
     public async Task Unknown_segments_get_404_and_another_workspace_sees_none_of_them()
     {
         await using var service = await RunningService.StartOnPostgresAsync(postgres.ConnectionString);
@@ -186,5 +212,20 @@ public sealed class SegmentApiTests(PostgresTestDatabase postgres) : IClassFixtu
         while (cursor is not null);
 
         return pages;
+    }
+
+    private static async Task<JsonElement> EventuallyAsync(Func<Task<JsonElement>> read, Func<JsonElement, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        for (var value = await read(); ; value = await read())
+        {
+            if (done(value))
+            {
+                return value;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"still {value} after 30 s");
+            await Task.Delay(50);
+        }
     }
 }

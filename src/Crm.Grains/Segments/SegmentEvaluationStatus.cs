@@ -1,0 +1,4 @@
+namespace Crm.Grains.Segments;
+
+/// <summary>How far membership is evaluated: complete once <see cref="EvaluatedVersion"/> reaches the catalog's version.</summary>
+public sealed record SegmentEvaluationStatus(long EvaluatedVersion, long TargetVersion, bool Running);
