@@ -119,9 +119,9 @@ export class LiveConnection {
 
   /**
    * Narrows row pushes to the customers the dashboard shows: the union of every watcher's ids (the list's rows in view,
-   * an open profile). Until anything watches, the hub sends every row change of the workspace. A row read before its
-   * watch reaches the hub misses a change made in that round trip, so the first change of view goes out at once and
-   * scrolling after it at most every `watchThrottleMs`.
+   * an open profile). Until anything watches, the hub sends every row change of the workspace. The first change of view
+   * goes out at once, scrolling after it at most every `watchThrottleMs`; rows a confirmed watch added to a narrowed set
+   * are announced as `watched`, since a change made before the hub watched them was pushed to no one.
    */
   watch(watcher: string, ids: string[]): void {
     this.watchers.set(watcher, ids);
