@@ -27,8 +27,8 @@ public sealed class CustomerListStageTests(PostgresTestDatabase postgres) : ICla
         await service.Services.GetRequiredService<DemoSeeder>().Completion.WaitAsync(TimeSpan.FromMinutes(2));
         var admin = service.ClientWith(RunningService.AdminKey);
 
-        var everyone = await PageThroughAsync(admin, $"sort={sort}", pageSize: 200);
-        var quiet = await PageThroughAsync(admin, $"lifecycle=at_risk&lifecycle=churned&lifecycle=lead&sort={sort}", pageSize: 3);
+        var everyone = await admin.ListCustomersAsync($"sort={sort}", pageSize: 200);
+        var quiet = await admin.ListCustomersAsync($"lifecycle=at_risk&lifecycle=churned&lifecycle=lead&sort={sort}", pageSize: 3);
 
         var expected = everyone.Where(row => row.GetProperty("lifecycle").GetString() is "at_risk" or "churned" or "lead").Select(Id).ToArray();
         Assert.Equal(10, expected.Length);
@@ -41,21 +41,6 @@ public sealed class CustomerListStageTests(PostgresTestDatabase postgres) : ICla
             "--Storage:Provider=Sqlite", $"--ConnectionStrings:Crm=Data Source={Path.Combine(_folder.FullName, "crm.db")}", $"--CRM_BOOTSTRAP_KEY={RunningService.AdminKey}", "--demo", "20");
 
     private static string Id(JsonElement row) => row.GetProperty("id").GetString()!;
-
-    private static async Task<List<JsonElement>> PageThroughAsync(HttpClient client, string parameters, int pageSize)
-    {
-        var rows = new List<JsonElement>();
-        string? cursor = null;
-        do
-        {
-            var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/customers?{parameters}&limit={pageSize}{(cursor is null ? "" : $"&cursor={cursor}")}");
-            rows.AddRange(page.GetProperty("items").EnumerateArray());
-            cursor = page.GetProperty("nextCursor").ValueKind == JsonValueKind.Null ? null : page.GetProperty("nextCursor").GetString();
-        }
-        while (cursor is not null);
-
-        return rows;
-    }
 
     public void Dispose()
     {

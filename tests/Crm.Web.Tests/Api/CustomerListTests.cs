@@ -20,10 +20,10 @@ public sealed class CustomerListTests(PostgresTestDatabase postgres) : IClassFix
         var admin = service.ClientWith(RunningService.AdminKey);
         await SeedAsync(admin, count: 30);
 
-        var all = await PageThroughAsync(admin, "sort=-ltv", pageSize: 7);
-        var vipOnly = await PageThroughAsync(admin, "lifecycle=vip&sort=name", pageSize: 4);
-        var searched = await PageThroughAsync(admin, "q=ACME&tag=wholesale", pageSize: 50);
-        var ranged = await PageThroughAsync(admin, "ltvMin=100&ltvMax=300&ordersMin=1", pageSize: 3);
+        var all = await admin.ListCustomersAsync("sort=-ltv", pageSize: 7);
+        var vipOnly = await admin.ListCustomersAsync("lifecycle=vip&sort=name", pageSize: 4);
+        var searched = await admin.ListCustomersAsync("q=ACME&tag=wholesale", pageSize: 50);
+        var ranged = await admin.ListCustomersAsync("ltvMin=100&ltvMax=300&ordersMin=1", pageSize: 3);
 
         Assert.Equal(30, all.Count);
         Assert.Equal(30, all.Select(row => row.GetProperty("id").GetString()).Distinct().Count());
@@ -44,13 +44,13 @@ public sealed class CustomerListTests(PostgresTestDatabase postgres) : IClassFix
         await using var service = await StartAsync(store);
         var admin = service.ClientWith(RunningService.AdminKey);
         await SeedAsync(admin, count: 12);
-        var all = await PageThroughAsync(admin, "sort=name", pageSize: 50);
+        var all = await admin.ListCustomersAsync("sort=name", pageSize: 50);
         var named = all.Where((_, index) => index % 3 == 0).ToArray();
         var ids = string.Join('&', named.Select(row => "ids=" + row.GetProperty("id").GetString()));
         var valuable = named.Where(row => row.GetProperty("lifetimeValue").GetDecimal() >= 100m).ToArray();
 
-        var reread = await PageThroughAsync(admin, $"{ids}&sort=name", pageSize: 3);
-        var rereadValuable = await PageThroughAsync(admin, $"{ids}&ltvMin=100", pageSize: 50);
+        var reread = await admin.ListCustomersAsync($"{ids}&sort=name", pageSize: 3);
+        var rereadValuable = await admin.ListCustomersAsync($"{ids}&ltvMin=100", pageSize: 50);
 
         Assert.Equal(named.Select(Id), reread.Select(Id));
         Assert.Equal(valuable.Select(Id).Order(), rereadValuable.Select(Id).Order());
@@ -104,21 +104,6 @@ public sealed class CustomerListTests(PostgresTestDatabase postgres) : IClassFix
         {
             await admin.PostAsJsonAsync($"/api/v1/customers/{row.GetProperty("id").GetString()}/tags", new { tags = new[] { "wholesale" } });
         }
-    }
-
-    private static async Task<List<JsonElement>> PageThroughAsync(HttpClient client, string parameters, int pageSize)
-    {
-        var rows = new List<JsonElement>();
-        string? cursor = null;
-        do
-        {
-            var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/customers?{parameters}&limit={pageSize}{(cursor is null ? "" : $"&cursor={cursor}")}");
-            rows.AddRange(page.GetProperty("items").EnumerateArray());
-            cursor = page.GetProperty("nextCursor").ValueKind == JsonValueKind.Null ? null : page.GetProperty("nextCursor").GetString();
-        }
-        while (cursor is not null);
-
-        return rows;
     }
 
     public void Dispose()

@@ -44,4 +44,20 @@ public static class ServiceApi
         await client.GetFromJsonAsync<JsonElement>("/api/v1/stats");
 
     public static HttpClient Admin(this RunningService service) => service.ClientWith(RunningService.AdminKey);
+
+    /// <summary>Every row <c>GET /api/v1/customers?{parameters}</c> lists, in order, following the cursor page by page to the end.</summary>
+    public static async Task<List<JsonElement>> ListCustomersAsync(this HttpClient client, string parameters, int pageSize = 200)
+    {
+        var rows = new List<JsonElement>();
+        string? cursor = null;
+        do
+        {
+            var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/customers?{parameters}&limit={pageSize}{(cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}")}");
+            rows.AddRange(page.GetProperty("items").EnumerateArray());
+            cursor = page.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null);
+
+        return rows;
+    }
 }

@@ -3,6 +3,7 @@ import type {
   AttributeValue,
   Customer,
   CustomerPage,
+  CustomerRow,
   DuplicateSuggestion,
   Lifecycle,
   MergeResult,
@@ -15,6 +16,9 @@ import type {
 import { maxIdsPerRequest, summarize, type BulkAction, type BulkOutcome, type BulkResponse } from './bulk';
 
 const base = '/api/v1';
+
+/** The list's largest page, so customers named by id come back in one page per request. */
+const rowsPerRequest = 200;
 
 /** The service's REST API as one signed-in agent or admin uses it. */
 export class CrmApi {
@@ -36,6 +40,14 @@ export class CrmApi {
       parameters.set('cursor', cursor);
     }
     return sendJson(this.key, `${base}/customers?${parameters}`, { signal });
+  }
+
+  /** The list rows of these customers, in requests of at most {@link rowsPerRequest} ids; unknown ids are left out. */
+  async customerRows(ids: string[]): Promise<CustomerRow[]> {
+    const pages = await Promise.all(
+      chunks(ids, rowsPerRequest).map((chunk) => this.customers(new URLSearchParams(chunk.map((id) => ['ids', id])), null, rowsPerRequest)),
+    );
+    return pages.flatMap((page) => page.items);
   }
 
   customer(id: string, signal?: AbortSignal): Promise<Customer> {
@@ -118,8 +130,7 @@ export class CrmApi {
   /** Sends the ids in requests of at most {@link maxIdsPerRequest}, one after another, and sums their outcomes. */
   async bulk(action: BulkAction, ids: string[], argument: { lifecycle: string } | { tags: string[] } | { segmentId: string }): Promise<BulkOutcome> {
     const responses: BulkResponse[] = [];
-    for (let start = 0; start < ids.length; start += maxIdsPerRequest) {
-      const chunk = ids.slice(start, start + maxIdsPerRequest);
+    for (const chunk of chunks(ids, maxIdsPerRequest)) {
       responses.push(await sendJson<BulkResponse>(this.key, `${base}/customers/bulk`, { method: 'POST', body: { action, ids: chunk, ...argument } }));
     }
     return summarize(responses);
@@ -133,4 +144,8 @@ export class CrmApi {
   private customerPath(id: string): string {
     return `${base}/customers/${encodeURIComponent(id)}`;
   }
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
 }

@@ -6,9 +6,6 @@ import { useLiveEvent } from '../../live/LiveContext';
 /** Rows asked for per page: a screenful several times over, so scrolling rarely waits. */
 export const pageSize = 100;
 
-/** The API names at most this many customers per list request, and returns them in one page. */
-const idsPerRequest = 200;
-
 export interface CustomerList {
   rows: CustomerRow[];
   loading: boolean;
@@ -97,12 +94,8 @@ export function useCustomerList(api: CrmApi, query: string): CustomerList {
       const reread = { ids: new Set(shown), overtaken: new Set<string>() };
       rereads.current.add(reread);
       try {
-        const pages = await Promise.all(
-          chunks(shown, idsPerRequest).map((chunk) =>
-            api.customers(new URLSearchParams(chunk.map((id) => ['ids', id])), null, idsPerRequest).catch(() => null),
-          ),
-        );
-        const fresh = new Map(pages.flatMap((page) => page?.items ?? []).filter((row) => !reread.overtaken.has(row.id)).map((row) => [row.id, row]));
+        const latest = await api.customerRows(shown).catch(() => []);
+        const fresh = new Map(latest.filter((row) => !reread.overtaken.has(row.id)).map((row) => [row.id, row]));
         replaceRows((rows) => rows.map((row) => fresh.get(row.id) ?? row));
       } finally {
         rereads.current.delete(reread);
@@ -120,8 +113,4 @@ export function useCustomerList(api: CrmApi, query: string): CustomerList {
   useLiveEvent('customerMerged', ({ duplicateId }) => replaceRows((rows) => rows.filter((row) => row.id !== duplicateId)));
 
   return { rows: current.rows, loading: current.loading, complete: current.complete, error: current.error, loadMore, refresh };
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  return Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
 }
