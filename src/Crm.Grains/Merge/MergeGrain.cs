@@ -1,7 +1,9 @@
 using Crm.Grains.Customers;
 using Crm.Grains.Identities;
 using Crm.Grains.Workspaces;
-using Crm.Silo;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Crm.Grains.Merge;
 
@@ -11,9 +13,10 @@ namespace Crm.Grains.Merge;
 /// Each phase is stored before the next begins, and each step is idempotent, so a retry after any failure finishes the
 /// merge exactly once.
 /// </summary>
-public sealed class MergeGrain([PersistentState("merge")] IPersistentState<MergeState> merge, IMergeFaults faults, TimeProvider clock) : Grain, IMergeGrain
+[GrainType("merge")]
+public sealed class MergeGrain([PersistentState("merge")] IPersistentState<MergeState> merge, IMergeFaults faults, [FromKeyedServices(GrainClock.Key)] TimeProvider clock) : Grain, IMergeGrain
 {
-    private string Workspace => WorkspaceKeys.WorkspaceOf(GetPrimaryKeyString());
+    private string Workspace => WorkspaceKeys.WorkspaceOf(this.GetPrimaryKeyString());
 
     public async Task<MergeResult> Merge(string survivorId, string duplicateId, string actor, bool dryRun)
     {
@@ -22,7 +25,7 @@ public sealed class MergeGrain([PersistentState("merge")] IPersistentState<Merge
             throw new MergeRefusedException("a customer cannot be merged into itself");
         }
 
-        if (MergeKeys.For(Workspace, survivorId, duplicateId) != GetPrimaryKeyString())
+        if (MergeKeys.For(Workspace, survivorId, duplicateId) != this.GetPrimaryKeyString())
         {
             throw new MergeRefusedException("this merge record is for another pair of customers");
         }
@@ -68,7 +71,7 @@ public sealed class MergeGrain([PersistentState("merge")] IPersistentState<Merge
             await Reach(MergePhase.DuplicateRetired);
         }
 
-        var merged = await survivor.Absorb(GetPrimaryKeyString(), duplicateId, data, record.Actor!);
+        var merged = await survivor.Absorb(this.GetPrimaryKeyString(), duplicateId, data, record.Actor!);
         if (record.Phase < MergePhase.Absorbed)
         {
             await Reach(MergePhase.Absorbed);

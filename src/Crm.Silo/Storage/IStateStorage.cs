@@ -4,7 +4,7 @@ namespace Crm.Silo.Storage;
 /// A grain state store. <see cref="WriteBatchAsync"/> stores many grains' writes in one transaction: every write
 /// whose expected version matches is stored together with its rows, and a stale one fails alone.
 /// </summary>
-public interface IGrainStorage : IAsyncDisposable
+public interface IStateStorage : IAsyncDisposable
 {
     /// <summary>How many batches may be in flight at once: 1 for a single-writer store.</summary>
     int MaxConcurrentBatches { get; }

@@ -8,7 +8,7 @@ namespace Crm.Silo.Storage;
 /// update and delete statements over arrays check every expected version at once, and the row writers' statements
 /// ride in the same <see cref="NpgsqlBatch"/>. A stale write is dropped and the rest retried, so it fails alone.
 /// </summary>
-public sealed class PostgresGrainStorage : IGrainStorage
+public sealed class PostgresStateStorage : IStateStorage
 {
     private const string DeadlockDetected = "40P01";
     private const string SerializationFailure = "40001";
@@ -43,7 +43,7 @@ public sealed class PostgresGrainStorage : IGrainStorage
     private readonly NpgsqlDataSource _dataSource;
     private IReadOnlyList<IStateRowWriter> _rowWriters = [];
 
-    public PostgresGrainStorage(string connectionString, int maxConcurrentBatches = 8)
+    public PostgresStateStorage(string connectionString, int maxConcurrentBatches = 8)
     {
         _dataSource = NpgsqlDataSource.Create(connectionString);
         MaxConcurrentBatches = maxConcurrentBatches;

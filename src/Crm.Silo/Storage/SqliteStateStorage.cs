@@ -6,16 +6,15 @@ namespace Crm.Silo.Storage;
 /// Grain state in an embedded SQLite file (WAL, synchronous=FULL): the default store, no server to run.
 /// One writer connection commits whole batches; reads use pooled connections beside it.
 /// </summary>
-public sealed class SqliteGrainStorage : IGrainStorage
+public sealed class SqliteStateStorage : IStateStorage
 {
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writerLock = new(1, 1);
     private IReadOnlyList<IStateRowWriter> _rowWriters = [];
     private SqliteConnection? _writer;
 
-    public SqliteGrainStorage(string connectionString)
+    public SqliteStateStorage(string connectionString)
     {
-        SqliteRuntime.EnsureInitialized();
         SqliteRuntime.EnsureDirectoryFor(connectionString);
         _connectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = true }.ToString();
     }

@@ -4,11 +4,11 @@ namespace Crm.Silo.Storage;
 /// Grain state in process memory, for tests and throwaway runs. Two instances built on one <see cref="MemoryStore"/>
 /// behave like two processes sharing a database.
 /// </summary>
-public sealed class MemoryGrainStorage(MemoryStore store) : IGrainStorage
+public sealed class MemoryStateStorage(MemoryStore store) : IStateStorage
 {
     private IReadOnlyList<IStateRowWriter> _rowWriters = [];
 
-    public MemoryGrainStorage()
+    public MemoryStateStorage()
         : this(new MemoryStore())
     {
     }
@@ -80,7 +80,7 @@ public sealed class MemoryGrainStorage(MemoryStore store) : IGrainStorage
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
 
-/// <summary>The shared contents behind one or more <see cref="MemoryGrainStorage"/> instances.</summary>
+/// <summary>The shared contents behind one or more <see cref="MemoryStateStorage"/> instances.</summary>
 public sealed class MemoryStore
 {
     internal Dictionary<StateKey, StoredState> States { get; } = [];
