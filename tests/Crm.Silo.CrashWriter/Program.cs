@@ -20,7 +20,7 @@ var services = new ServiceCollection();
 services.AddSilo(silo => silo
     .AddGrain<LedgerGrain>()
     .AddJsonContracts(LedgerJsonContext.Default)
-    .UseStorage(new PostgresGrainStorage(connectionString)));
+    .UseStorage(new PostgresStateStorage(connectionString)));
 await using var provider = services.BuildServiceProvider();
 var silo = provider.GetRequiredService<SiloRuntime>();
 await silo.StartAsync(CancellationToken.None);

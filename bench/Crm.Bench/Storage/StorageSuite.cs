@@ -27,10 +27,10 @@ public static class StorageSuite
         {
             await AnsiConsole.Status().StartAsync("PostgreSQL", async context =>
             {
-                await CompareAsync(report, "postgres", () => new PostgresGrainStorage(postgres), settings);
+                await CompareAsync(report, "postgres", () => new PostgresStateStorage(postgres), settings);
                 context.Status("SQLite");
                 var sqlite = $"Data Source={Path.Combine(sqliteFolder.FullName, "bench.db")}";
-                await CompareAsync(report, "sqlite", () => new SqliteGrainStorage(sqlite), settings);
+                await CompareAsync(report, "sqlite", () => new SqliteStateStorage(sqlite), settings);
             });
         }
         finally
@@ -42,7 +42,7 @@ public static class StorageSuite
         return report;
     }
 
-    private static async Task CompareAsync(BenchReport report, string provider, Func<IGrainStorage> create, BenchSettings settings)
+    private static async Task CompareAsync(BenchReport report, string provider, Func<IStateStorage> create, BenchSettings settings)
     {
         var run = Guid.NewGuid().ToString("N")[..8];
         await using var storage = create();

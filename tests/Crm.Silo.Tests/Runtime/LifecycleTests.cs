@@ -94,7 +94,7 @@ public sealed class LifecycleTests
     [Fact]
     public async Task A_graceful_stop_deactivates_everything_and_stores_every_queued_write()
     {
-        var storage = new Crm.Silo.Storage.MemoryGrainStorage();
+        var storage = new Crm.Silo.Storage.MemoryStateStorage();
         await using (var silo = await TestSilo.StartAsync(options => options.UseStorage(storage)))
         {
             await Task.WhenAll(Enumerable.Range(0, 100).Select(i => silo.Grains.GetGrain<ICounterGrain>($"c{i}").AddWithoutSaving(i)));
@@ -102,7 +102,7 @@ public sealed class LifecycleTests
             Assert.Equal(0, silo.Runtime.ActivationCount);
         }
 
-        await using var restarted = await TestSilo.StartAsync(options => options.UseStorage(_ => new Crm.Silo.Storage.MemoryGrainStorage(storage.Store)));
+        await using var restarted = await TestSilo.StartAsync(options => options.UseStorage(_ => new Crm.Silo.Storage.MemoryStateStorage(storage.Store)));
         var values = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => restarted.Grains.GetGrain<ICounterGrain>($"c{i}").Get()));
         Assert.Equal(Enumerable.Range(0, 100), values);
     }

@@ -7,12 +7,12 @@ namespace Crm.Silo.Tests.Storage;
 /// A real provider seen through a window: records every batch group commit sends, in order, and lets a test hold
 /// or fail a batch (by its index) before the provider gets it.
 /// </summary>
-public sealed class RecordingStorage(IGrainStorage inner, int maxConcurrentBatches = 1) : IGrainStorage
+public sealed class RecordingStorage(IStateStorage inner, int maxConcurrentBatches = 1) : IStateStorage
 {
     private readonly ConcurrentQueue<StateWrite[]> _batches = new();
     private int _count;
 
-    public IGrainStorage Inner => inner;
+    public IStateStorage Inner => inner;
 
     public int MaxConcurrentBatches => maxConcurrentBatches;
 

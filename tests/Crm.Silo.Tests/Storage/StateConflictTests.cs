@@ -10,7 +10,7 @@ namespace Crm.Silo.Tests.Storage;
 public abstract class StateConflictTests
 {
     /// <summary>A new provider instance over the store the other silo uses.</summary>
-    protected abstract IGrainStorage CreateInstance();
+    protected abstract IStateStorage CreateInstance();
 
     [Fact]
     public async Task A_silo_writing_over_a_newer_version_throws_then_reloads_the_other_silos_value_and_writes_on_from_it()

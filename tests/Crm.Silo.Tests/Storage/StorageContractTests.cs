@@ -3,19 +3,19 @@ using Crm.Silo.Storage;
 namespace Crm.Silo.Tests.Storage;
 
 /// <summary>
-/// What every <see cref="IGrainStorage"/> promises, run against each provider by a derived class that says how to
+/// What every <see cref="IStateStorage"/> promises, run against each provider by a derived class that says how to
 /// make another instance over the same store (another process, in effect) and how to read a note row back.
 /// </summary>
 public abstract class StorageContractTests : IAsyncLifetime
 {
     private static readonly IReadOnlyList<IStateRowWriter> RowWriters = [new NoteRowWriter()];
 
-    private readonly List<IGrainStorage> _instances = [];
+    private readonly List<IStateStorage> _instances = [];
 
-    protected IGrainStorage Storage { get; private set; } = null!;
+    protected IStateStorage Storage { get; private set; } = null!;
 
     /// <summary>A new provider instance over the store every other instance of this test uses.</summary>
-    protected abstract IGrainStorage CreateInstance();
+    protected abstract IStateStorage CreateInstance();
 
     /// <summary>The text of the note stored under <paramref name="id"/>, read from the store itself, or null.</summary>
     protected abstract Task<string?> StoredNoteAsync(string id);
@@ -269,7 +269,7 @@ public abstract class StorageContractTests : IAsyncLifetime
         }
     }
 
-    private async Task<IGrainStorage> StartInstanceAsync()
+    private async Task<IStateStorage> StartInstanceAsync()
     {
         var instance = CreateInstance();
         lock (_instances)
