@@ -117,6 +117,13 @@ public sealed class CustomerState
 
     [Id(31)]
     public long NoteSequence { get; set; }
+
+    /// <summary>
+    /// Merges in progress into this customer, by merge key: while any is pending this customer cannot itself be retired,
+    /// so concurrent merges can never leave tombstones forwarding around a cycle.
+    /// </summary>
+    [Id(32)]
+    public List<string> PendingMerges { get; set; } = [];
 }
 
 [GenerateSerializer]

@@ -8,7 +8,7 @@ using Orleans.Runtime;
 namespace Crm.Grains.Merge;
 
 /// <summary>
-/// Runs the merge protocol: record the intent, retire the duplicate into a tombstone (its row and stat counts leave in
+/// Runs the merge protocol: record the intent, reserve the survivor, retire the duplicate into a tombstone (its row and stat counts leave in
 /// the same write), let the survivor absorb its data (once per merge key), re-point the duplicate's identities, done.
 /// Each phase is stored before the next begins, and each step is idempotent, so a retry after any failure finishes the
 /// merge exactly once.
@@ -65,7 +65,7 @@ public sealed class MergeGrain([PersistentState("merge")] IPersistentState<Merge
             await Reach(MergePhase.Started);
         }
 
-        var data = await duplicate.RetireInto(survivorId, record.Actor!);
+        var data = await RetireAsync(survivor, duplicate, record.Actor!);
         if (record.Phase < MergePhase.DuplicateRetired)
         {
             await Reach(MergePhase.DuplicateRetired);
@@ -96,7 +96,28 @@ public sealed class MergeGrain([PersistentState("merge")] IPersistentState<Merge
     {
         merge.State.Phase = phase;
         await merge.WriteStateAsync();
-        faults.After(phase);
+        await faults.AfterAsync(phase);
+    }
+
+    /// <summary>
+    /// Reserves the survivor before the duplicate retires: a customer reserved as a survivor refuses to retire, so of
+    /// merges racing around a cycle (A←B, B←C, C←A) none can leave tombstones forwarding to each other. A refused
+    /// merge lets its survivor go and forgets its record, so it can be asked again.
+    /// </summary>
+    private async Task<CustomerState> RetireAsync(ICustomerGrain survivor, ICustomerGrain duplicate, string actor)
+    {
+        await survivor.ReserveAsSurvivor(this.GetPrimaryKeyString());
+        try
+        {
+            return await duplicate.RetireInto(merge.State.SurvivorId!, actor);
+        }
+        catch (MergeRefusedException)
+        {
+            await survivor.ReleaseSurvivor(this.GetPrimaryKeyString());
+            merge.State = new MergeState();
+            await merge.WriteStateAsync();
+            throw;
+        }
     }
 
     private async Task RequireLive(string customerId)

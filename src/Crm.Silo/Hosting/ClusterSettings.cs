@@ -24,18 +24,15 @@ public sealed class ClusterSettings
         }
     }
 
-    /// <summary>The configured port, or a free one the OS hands out when it is 0.</summary>
-    internal static int Resolve(int port)
+    /// <summary>The configured ports, with each 0 replaced by a free port the OS hands out (both held open at once, so they differ).</summary>
+    public (int SiloPort, int GatewayPort) ResolvePorts()
     {
-        if (port != 0)
-        {
-            return port;
-        }
-
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        using var siloListener = Listen(SiloPort);
+        using var gatewayListener = Listen(GatewayPort);
+        return (siloListener?.Port ?? SiloPort, gatewayListener?.Port ?? GatewayPort);
     }
+
+    private static FreePort? Listen(int port) => port == 0 ? new FreePort() : null;
 
     private static void Require(bool valid, string setting)
     {
@@ -43,5 +40,16 @@ public sealed class ClusterSettings
         {
             throw new InvalidOperationException($"{SectionName}:{setting} must be a port number from 0 to {IPEndPoint.MaxPort}.");
         }
+    }
+
+    private sealed class FreePort : IDisposable
+    {
+        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+
+        public FreePort() => _listener.Start();
+
+        public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+        public void Dispose() => _listener.Stop();
     }
 }

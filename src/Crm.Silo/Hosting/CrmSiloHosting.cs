@@ -31,7 +31,8 @@ public static class CrmSiloHosting
 
         builder.UseOrleans(orleans =>
         {
-            orleans.UseLocalhostClustering(ClusterSettings.Resolve(cluster.SiloPort), ClusterSettings.Resolve(cluster.GatewayPort));
+            var (siloPort, gatewayPort) = cluster.ResolvePorts();
+            orleans.UseLocalhostClustering(siloPort, gatewayPort);
             orleans.AddCrmStorage(silo, describeStates);
         });
         builder.Services.AddSingleton(storage);

@@ -30,6 +30,24 @@ public sealed class CrmSilo : IAsyncDisposable
 
     public IServiceProvider Services => Cluster.Silos[0].ServiceProvider;
 
+    /// <summary>The grain factory of silo <paramref name="index"/>: calls enter the cluster there, as requests to one node of several do.</summary>
+    public IGrainFactory GrainsOn(int index) => Cluster.Silos[index].ServiceProvider.GetRequiredService<IGrainFactory>();
+
+    /// <summary>Makes sure the grain's activation is on silo <paramref name="index"/>, moving it there if need be.</summary>
+    public async Task PlaceOnAsync(IAddressable grain, int index)
+    {
+        var target = Cluster.Silos[index].SiloAddress;
+
+        // Migrating to the silo the activation is on already would wait for a move that never happens.
+        if (!Cluster.TryGetGrainContext(grain.GetGrainId(), out var current) || current.Address.SiloAddress != target)
+        {
+            await Cluster.MigrateAsync(grain, target);
+        }
+
+        Assert.True(Cluster.TryGetGrainContext(grain.GetGrainId(), out var context), $"{grain.GetGrainId()} is not active after its migration");
+        Assert.Equal(target, context.Address.SiloAddress);
+    }
+
     public IStateStorage Storage { get; }
 
     public ManualClock Clock { get; }
@@ -45,7 +63,8 @@ public sealed class CrmSilo : IAsyncDisposable
         storage ??= new MemoryStateStorage();
         var clock = new ManualClock(Start);
         var builder = new InProcessTestClusterBuilder((short)silos);
-        builder.Options.InitializeClientOnDeploy = false;
+        // Only moving activations between silos needs the cluster's own client; one silo starts faster without it.
+        builder.Options.InitializeClientOnDeploy = silos > 1;
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddKeyedSingleton<TimeProvider>(GrainClock.Key, clock);

@@ -8,7 +8,7 @@ public sealed class GroupCommitterTests(PostgresTestDatabase database) : IClassF
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
-    private readonly SiloMetrics _metrics = new(() => 0, () => 0);
+    private readonly StorageMetrics _metrics = new();
     private readonly string _prefix = Guid.NewGuid().ToString("N");
 
     [Fact]
