@@ -27,7 +27,7 @@ public sealed class TestSilo : IAsyncDisposable
 
     public T Service<T>() where T : notnull => _cluster.Silos[0].ServiceProvider.GetRequiredService<T>();
 
-    public static async Task<TestSilo> StartAsync(IStateStorage storage, SiloOptions? options = null)
+    public static async Task<TestSilo> StartAsync(IStateStorage storage, SiloOptions? options = null, Action<IServiceCollection>? services = null)
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.InitializeClientOnDeploy = false;
@@ -35,6 +35,7 @@ public sealed class TestSilo : IAsyncDisposable
         {
             silo.Services.AddSingleton<Probe>();
             silo.Services.AddSingleton(storage);
+            services?.Invoke(silo.Services);
             silo.AddCrmStorage(options ?? new SiloOptions(), states => states
                 .AddJsonContracts(TestJsonContext.Default)
                 .AddRowWriter(new NoteRowWriter()));
