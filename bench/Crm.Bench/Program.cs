@@ -4,6 +4,7 @@ using Crm.Bench.Push;
 using Crm.Bench.Query;
 using Crm.Bench.Runtime;
 using Crm.Bench.Segments;
+using Crm.Bench.StateEncoding;
 using Crm.Bench.Storage;
 using Spectre.Console;
 
@@ -15,6 +16,7 @@ var suites = new Dictionary<string, Func<BenchSettings, Task<BenchReport>>>(Stri
     ["ingest"] = IngestSuite.RunAsync,
     ["query"] = QuerySuite.RunAsync,
     ["push"] = PushSuite.RunAsync,
+    ["encoding"] = EncodingSuite.RunAsync,
 };
 
 var settings = BenchSettings.Parse(args);

@@ -5,8 +5,7 @@ using Crm.Grains.ReadModel;
 using Crm.Grains.Segments;
 using Crm.Grains.Serialization;
 using Crm.Grains.Workspaces;
-using Crm.Silo.Hosting;
-using Crm.Silo.Runtime;
+using Crm.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -15,8 +14,7 @@ namespace Crm.Grains;
 public static class CrmGrainsRegistration
 {
     /// <summary>Registers the CRM grains, their state contracts and the read-model tables written with their state.</summary>
-    public static SiloOptions AddCrmGrains(this SiloOptions silo) => silo
-        .AddGrainsFromAssembly(typeof(CrmGrainsRegistration).Assembly)
+    public static StateModel AddCrmGrainStates(this StateModel states) => states
         .AddJsonContracts(GrainStateJsonContext.Default)
         .AddRowWriter(new CustomerRowWriter())
         .AddRowWriter(new TimelineRowWriter())
@@ -32,16 +30,16 @@ public static class CrmGrainsRegistration
     /// </summary>
     public static IServiceCollection AddCrmGrainServices(this IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton(GrainClock.Key, TimeProvider.System);
         services.TryAddSingleton<ICustomerChangeSink, NoCustomerChangeSink>();
         services.TryAddSingleton<IIntentTextModel>(_ => NaiveBayesIntentModel.LoadDefault());
         services.TryAddSingleton<IMessageIntentReader, TextModelIntentReader>();
         services.TryAddSingleton<IMergeFaults, NoMergeFaults>();
         services.TryAddSingleton(_ => new CompiledRuleCache());
-        services.TryAddSingleton(provider => SegmentQueries.For(provider.GetRequiredService<SiloRuntime>().Storage));
-        services.TryAddSingleton(provider => SweepQueries.For(provider.GetRequiredService<SiloRuntime>().Storage));
-        services.TryAddSingleton(provider => CustomerRecordQueries.For(provider.GetRequiredService<SiloRuntime>().Storage));
-        services.TryAddSingleton(provider => CustomerRecordQueries.ListFor(provider.GetRequiredService<SiloRuntime>().Storage));
+        services.TryAddSingleton(provider => SegmentQueries.For(provider.GetRequiredService<IStateStorage>()));
+        services.TryAddSingleton(provider => SweepQueries.For(provider.GetRequiredService<IStateStorage>()));
+        services.TryAddSingleton(provider => CustomerRecordQueries.For(provider.GetRequiredService<IStateStorage>()));
+        services.TryAddSingleton(provider => CustomerRecordQueries.ListFor(provider.GetRequiredService<IStateStorage>()));
         services.TryAddSingleton(new SweepOptions());
         return services;
     }

@@ -42,7 +42,7 @@ public static class CrmApplication
         builder.Services.AddSingleton(builder.Configuration.GetSection("Sweep").Get<SweepOptions>() ?? new SweepOptions());
         builder.Services.AddDashboard();
         builder.Services.AddCrmGrainServices();
-        builder.AddSilo(silo => silo.AddCrmGrains());
+        builder.AddCrmSilo(states => states.AddCrmGrainStates());
         builder.Services.AddHostedService<BootstrapWorkspace>();
         builder.Services.AddHostedService<WorkspaceSweepService>();
         builder.Services.AddSingleton<EventIngestor>();

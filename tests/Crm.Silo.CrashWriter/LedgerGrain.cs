@@ -1,19 +1,16 @@
 using System.Globalization;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Crm.Silo.CrashWriter;
 
-public interface ILedgerGrain : IGrainWithStringKey
-{
-    /// <summary>Stores <paramref name="value"/> and returns the version it was stored as, once durable.</summary>
-    Task<long> Set(long value);
-}
-
+[GrainType("ledger")]
 public sealed class LedgerGrain([PersistentState("ledger")] IPersistentState<LedgerState> ledger) : Grain, ILedgerGrain
 {
     public async Task<long> Set(long value)
     {
         ledger.State.Value = value;
         await ledger.WriteStateAsync();
-        return long.Parse(ledger.ETag!, CultureInfo.InvariantCulture);
+        return long.Parse(ledger.Etag!, CultureInfo.InvariantCulture);
     }
 }

@@ -1,11 +1,11 @@
-using System.Text.Json.Serialization;
+using Orleans;
 
 namespace Crm.Silo.CrashWriter;
 
+[GenerateSerializer]
+[Alias("test.LedgerState")]
 public sealed class LedgerState
 {
+    [Id(0)]
     public long Value { get; set; }
 }
-
-[JsonSerializable(typeof(LedgerState))]
-internal sealed partial class LedgerJsonContext : JsonSerializerContext;

@@ -31,7 +31,7 @@ public sealed class EngineService : IAsyncDisposable
     {
         var app = CrmApplication.Build(
         [
-            "--urls", "http://127.0.0.1:0", "--Storage:Provider=Postgres", $"--ConnectionStrings:Crm={connectionString}",
+            "--urls", "http://127.0.0.1:0", "--Cluster:SiloPort=0", "--Cluster:GatewayPort=0", "--Storage:Provider=Postgres", $"--ConnectionStrings:Crm={connectionString}",
             $"--CRM_BOOTSTRAP_KEY={AdminKey}", "--Logging:LogLevel:Default=Warning",
         ]);
         await app.StartAsync();

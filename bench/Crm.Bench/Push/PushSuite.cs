@@ -32,7 +32,7 @@ public static class PushSuite
         var customers = 20_000;
         var report = new BenchReport("push", settings.Command);
         var database = await CreateDatabaseAsync();
-        var app = CrmApplication.Build(["--urls", "http://127.0.0.1:0", "--Storage:Provider=Postgres", $"--ConnectionStrings:Crm={database}", $"--CRM_BOOTSTRAP_KEY={AdminKey}", "--Logging:LogLevel:Default=Warning"]);
+        var app = CrmApplication.Build(["--urls", "http://127.0.0.1:0", "--Cluster:SiloPort=0", "--Cluster:GatewayPort=0", "--Storage:Provider=Postgres", $"--ConnectionStrings:Crm={database}", $"--CRM_BOOTSTRAP_KEY={AdminKey}", "--Logging:LogLevel:Default=Warning"]);
         await app.StartAsync();
         try
         {

@@ -1,13 +1,26 @@
+using System.Text.Json;
 using Crm.Bench.Infrastructure;
+using Crm.Bench.Runtime;
 using Crm.Silo.Diagnostics;
 using Crm.Silo.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Orleans;
+using Orleans.Hosting;
+using Orleans.Providers;
+using Orleans.Runtime;
+using Orleans.Storage;
 using Spectre.Console;
 
 namespace Crm.Bench.Storage;
 
 /// <summary>
-/// Durable writes per second from 256 concurrent writers with a 1 KB JSON state: grouped (group commit, many writers per
-/// transaction) against single (one transaction per write, as a CRUD app does), same provider, same payload, same run.
+/// Durable writes per second from 256 concurrent writers, each rewriting its own ~1 KB JSON state with ETag checks.
+/// <i>Grouped</i> is our group-commit storage and <i>adonet</i> Orleans' own ADO.NET storage, both under the same 256
+/// grains in one co-hosted silo; <i>single</i> is one transaction per write straight on the same store, as a CRUD app
+/// writes. Every phase writes keys of its own; the PostgreSQL database and the SQLite file are the suite's own and
+/// removed at the end.
 /// </summary>
 public static class StorageSuite
 {
@@ -16,55 +29,89 @@ public static class StorageSuite
     public static async Task<BenchReport> RunAsync(BenchSettings settings)
     {
         var report = new BenchReport("storage", settings.Command);
-        var postgres = Environment.GetEnvironmentVariable("ConnectionStrings__Crm");
-        if (string.IsNullOrWhiteSpace(postgres))
-        {
-            throw new InvalidOperationException("ConnectionStrings__Crm is not set: start PostgreSQL with scripts/postgres.sh start and export its connection string.");
-        }
-
+        await using var database = await BenchDatabase.CreateAsync("storage");
         var sqliteFolder = Directory.CreateTempSubdirectory("crm-bench-");
         try
         {
             await AnsiConsole.Status().StartAsync("PostgreSQL", async context =>
             {
-                await CompareAsync(report, "postgres", () => new PostgresGrainStorage(postgres), settings);
-                context.Status("SQLite");
-                var sqlite = $"Data Source={Path.Combine(sqliteFolder.FullName, "bench.db")}";
-                await CompareAsync(report, "sqlite", () => new SqliteGrainStorage(sqlite), settings);
+                await MeasurePostgresAsync(report, database.ConnectionString, settings, context);
+                await MeasureSqliteAsync(report, $"Data Source={Path.Combine(sqliteFolder.FullName, "bench.db")}", settings, context);
             });
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            SqliteConnection.ClearAllPools();
             sqliteFolder.Delete(recursive: true);
         }
 
         return report;
     }
 
-    private static async Task CompareAsync(BenchReport report, string provider, Func<IGrainStorage> create, BenchSettings settings)
+    private static async Task MeasurePostgresAsync(BenchReport report, string connectionString, BenchSettings settings, StatusContext context)
     {
-        var run = Guid.NewGuid().ToString("N")[..8];
-        await using var storage = create();
-        await storage.InitializeAsync([], CancellationToken.None);
+        await AdoNetStorageSchema.CreateAsync(connectionString);
+        await using var storage = new PostgresStateStorage(connectionString);
+        await using var silo = await BenchSilo.StartAsync(storage, DescribeStates, orleans => orleans.AddAdoNetGrainStorage(AdoNetProfileWriterGrain.StorageName, options =>
+        {
+            options.Invariant = "Npgsql";
+            options.ConnectionString = connectionString;
+        }));
+        var metrics = silo.Services.GetRequiredService<StorageMetrics>();
 
-        var single = await MeasureAsync($"single-{run}", settings, write => storage.WriteBatchAsync([write], CancellationToken.None).ContinueWith(t => t.Result[0], TaskContinuationOptions.ExecuteSynchronously));
-        using var metrics = new SiloMetrics(() => 0, () => 0);
-        var committer = new GroupCommitter(storage, new GroupCommitOptions(), metrics);
-        var grouped = await MeasureAsync($"grouped-{run}", settings, committer.WriteAsync);
-        await committer.DisposeAsync();
+        context.Status("PostgreSQL: one transaction per write");
+        var single = await MeasureSingleAsync(storage, settings);
+        context.Status("PostgreSQL: group commit, through grains");
+        var grouped = await MeasureGrainsAsync(silo, GroupCommitProfileWriterGrain.TypeName, metrics, settings);
+        context.Status("PostgreSQL: Orleans' ADO.NET storage, through grains");
+        var adoNet = await MeasureGrainsAsync(silo, AdoNetProfileWriterGrain.TypeName, metrics, settings);
+        context.Status("PostgreSQL: group commit, IGrainStorage called directly");
+        var directGrouped = await MeasureGrainStorageAsync(silo, ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, metrics, settings);
+        context.Status("PostgreSQL: Orleans' ADO.NET storage, IGrainStorage called directly");
+        var directAdoNet = await MeasureGrainStorageAsync(silo, AdoNetProfileWriterGrain.StorageName, metrics, settings);
+        var (ourBytes, adoNetBytes) = await StoredBytesAsync(connectionString);
 
-        report.Add($"{provider}.grouped_writes_per_sec", grouped.WritesPerSecond, "writes/s", $"p99 {grouped.Latency.PercentileMicroseconds(99) / 1000:0.0} ms");
-        report.Add($"{provider}.single_writes_per_sec", single.WritesPerSecond, "writes/s", $"p99 {single.Latency.PercentileMicroseconds(99) / 1000:0.0} ms");
-        report.Add($"{provider}.ratio", grouped.WritesPerSecond / single.WritesPerSecond, "x", "grouped / single");
+        report.Add("postgres.grouped_writes_per_sec", grouped.PerSecond, "writes/s",
+            $"group-commit storage under {Writers} grains; {grouped.Describe()}; {ourBytes:N0} bytes of JSON per state");
+        report.Add("postgres.adonet_writes_per_sec", adoNet.PerSecond, "writes/s",
+            $"Orleans.Persistence.AdoNet 10.4.2 under the same grains (Npgsql, pool of {new NpgsqlConnectionStringBuilder(connectionString).MaxPoolSize}, Orleans' default Newtonsoft JSON serializer); {adoNet.Describe()}; {adoNetBytes:N0} bytes per state");
+        report.Add("postgres.ratio_vs_adonet", grouped.PerSecond / adoNet.PerSecond, "x", "grouped / adonet, both through grains (goal ≥ 5)");
+        report.Add("postgres.single_writes_per_sec", single.PerSecond, "writes/s", $"{Writers} writers straight on PostgresStateStorage; {single.Describe()}");
+        report.Add("postgres.ratio", grouped.PerSecond / single.PerSecond, "x",
+            $"grouped (through grains) / single (on the store): grain calls count against grouped only; the storage alone, direct grouped / single: {directGrouped.PerSecond / single.PerSecond:0.0}");
+        report.Add("postgres.direct.grouped_writes_per_sec", directGrouped.PerSecond, "writes/s", $"IGrainStorage.WriteStateAsync from {Writers} writers, no grain calls; {directGrouped.Describe()}");
+        report.Add("postgres.direct.adonet_writes_per_sec", directAdoNet.PerSecond, "writes/s", $"the same for the ADO.NET storage; {directAdoNet.Describe()}");
+        report.Add("postgres.direct.ratio_vs_adonet", directGrouped.PerSecond / directAdoNet.PerSecond, "x", "the storages alone");
     }
 
-    private static async Task<(double WritesPerSecond, LatencyRecorder Latency)> MeasureAsync(string prefix, BenchSettings settings, Func<StateWrite, Task<WriteOutcome>> write)
+    private static async Task MeasureSqliteAsync(BenchReport report, string connectionString, BenchSettings settings, StatusContext context)
     {
+        context.Status("SQLite");
+        await using var storage = new SqliteStateStorage(connectionString);
+        await using var silo = await BenchSilo.StartAsync(storage, DescribeStates);
+        var metrics = silo.Services.GetRequiredService<StorageMetrics>();
+
+        context.Status("SQLite: one transaction per write");
+        var single = await MeasureSingleAsync(storage, settings);
+        context.Status("SQLite: group commit, through grains");
+        var grouped = await MeasureGrainsAsync(silo, GroupCommitProfileWriterGrain.TypeName, metrics, settings);
+
+        report.Add("sqlite.grouped_writes_per_sec", grouped.PerSecond, "writes/s", $"group-commit storage under {Writers} grains; {grouped.Describe()}");
+        report.Add("sqlite.single_writes_per_sec", single.PerSecond, "writes/s", $"{Writers} writers straight on SqliteStateStorage; {single.Describe()}");
+        report.Add("sqlite.ratio", grouped.PerSecond / single.PerSecond, "x", "grouped (through grains) / single (on the store)");
+    }
+
+    private static void DescribeStates(StateModel states) => states.AddJsonContracts(StorageJsonContext.Default);
+
+    /// <summary>One transaction per write: each writer's write is a batch of its own, 256 of them in flight.</summary>
+    private static Task<WriteRate> MeasureSingleAsync(IStateStorage storage, BenchSettings settings)
+    {
+        var keys = Enumerable.Range(0, Writers).Select(writer => new StateKey("bench.single", $"single-{writer}")).ToArray();
         var versions = new long?[Writers];
-        var result = await Crm.Bench.Runtime.CallLoad.RunAsync(Writers, settings.Warmup, settings.Phase, async (writer, iteration) =>
+        return MeasureAsync(settings, metrics: null, async (writer, iteration) =>
         {
-            var outcome = await write(new StateWrite(new StateKey("bench.state", $"{prefix}-{writer}"), versions[writer], Payload(writer, iteration), []));
+            var payload = JsonSerializer.Serialize(ProfileState.Sample(keys[writer].Key, iteration), StorageJsonContext.Default.ProfileState);
+            var outcome = (await storage.WriteBatchAsync([new StateWrite(keys[writer], versions[writer], payload, [])], CancellationToken.None))[0];
             if (outcome.Conflict)
             {
                 throw new InvalidOperationException($"writer {writer} conflicted with itself: the benchmark is broken");
@@ -72,10 +119,49 @@ public static class StorageSuite
 
             versions[writer] = outcome.Version;
         });
-        return result;
     }
 
-    /// <summary>About 1 KB of JSON shaped like a customer profile.</summary>
-    private static string Payload(int writer, long iteration) =>
-        $$"""{"name":"Customer {{writer}}","email":"customer{{writer}}@example.com","phone":"+4420794600{{writer % 100:00}}","company":"Example Trading Ltd","city":"London","country":"GB","language":"en","lifecycle":"active","intent":"support","tags":["vip","newsletter","returning"],"counters":{"conversations":{{iteration % 50}},"messages":{{iteration}},"orders":{{iteration % 7}},"csatSum":{{iteration % 5 * 4}},"csatCount":{{iteration % 5}},"lifetimeValue":{{iteration * 12.5}}},"lastContact":"2026-11-21T10:00:00Z","notes":[{"author":"agent-7","text":"Asked about delivery times for the spring collection and the returns policy for sale items.","at":"2026-11-20T09:30:00Z"}],"attributes":{"plan":"premium","seats":12,"trial":false,"renewal":"2027-01-15"},"recentEvents":["{{Guid.NewGuid():N}}","{{Guid.NewGuid():N}}","{{Guid.NewGuid():N}}","{{Guid.NewGuid():N}}","{{Guid.NewGuid():N}}","{{Guid.NewGuid():N}}"],"padding":"{{new string('x', 180)}}"}""";
+    /// <summary>Each writer calls its own grain, which writes its state through the storage its class names.</summary>
+    private static Task<WriteRate> MeasureGrainsAsync(BenchSilo silo, string grainType, StorageMetrics metrics, BenchSettings settings)
+    {
+        var grains = Enumerable.Range(0, Writers).Select(writer => silo.Grains.GetGrain<IProfileWriterGrain>(GrainId.Create(grainType, $"grain-writer-{writer}"))).ToArray();
+        return MeasureAsync(settings, metrics, (writer, _) => grains[writer].Write());
+    }
+
+    /// <summary>The storage alone: the writers call <see cref="IGrainStorage.WriteStateAsync{T}"/> as an activation's state would.</summary>
+    private static Task<WriteRate> MeasureGrainStorageAsync(BenchSilo silo, string storageName, StorageMetrics metrics, BenchSettings settings)
+    {
+        var storage = silo.Services.GetRequiredKeyedService<IGrainStorage>(storageName);
+        var grains = Enumerable.Range(0, Writers).Select(writer => GrainId.Create($"bench-profile-direct-{storageName}", $"direct-writer-{writer}")).ToArray();
+        var states = Enumerable.Range(0, Writers).Select(_ => new GrainState<ProfileState>(new ProfileState())).ToArray();
+        return MeasureAsync(settings, metrics, (writer, iteration) =>
+        {
+            states[writer].State = ProfileState.Sample(grains[writer].Key.ToString()!, iteration);
+            return storage.WriteStateAsync(ProfileWriterGrain.StateName, grains[writer], states[writer]);
+        });
+    }
+
+    /// <param name="metrics">The group-commit storage's counters, to tell how many writes shared a transaction; null where each write is one.</param>
+    private static async Task<WriteRate> MeasureAsync(BenchSettings settings, StorageMetrics? metrics, Func<int, long, Task> write)
+    {
+        long writes = 0;
+        var batchesBefore = metrics?.Batches ?? 0;
+        var (perSecond, latency) = await CallLoad.RunAsync(Writers, settings.Warmup, settings.Phase, async (writer, iteration) =>
+        {
+            await write(writer, iteration);
+            Interlocked.Increment(ref writes);
+        });
+        var batches = (metrics?.Batches ?? 0) - batchesBefore;
+        return new WriteRate(perSecond, latency, batches > 0 ? writes / (double)batches : 1);
+    }
+
+    /// <summary>Average stored size of a profile in each storage: the ADO.NET storage's serializer writes its own JSON.</summary>
+    private static async Task<(double GroupCommit, double AdoNet)> StoredBytesAsync(string connectionString)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var ours = dataSource.CreateCommand("SELECT avg(octet_length(payload::text)) FROM crm_grain_state WHERE grain_type = $1");
+        ours.Parameters.Add(new NpgsqlParameter<string> { TypedValue = $"{GroupCommitProfileWriterGrain.TypeName}.{ProfileWriterGrain.StateName}" });
+        await using var theirs = dataSource.CreateCommand("SELECT avg(octet_length(payloadbinary)) FROM orleansstorage");
+        return (Convert.ToDouble(await ours.ExecuteScalarAsync()), Convert.ToDouble(await theirs.ExecuteScalarAsync()));
+    }
 }

@@ -1,7 +1,9 @@
-using Crm.Silo;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Crm.Grains.Access;
 
+[GrainType("apikey")]
 public sealed class ApiKeyGrain([PersistentState("key")] IPersistentState<ApiKeyState> key) : Grain, IApiKeyGrain
 {
     public Task<ApiKeyRecord?> Describe() => Task.FromResult(key.State.Key);

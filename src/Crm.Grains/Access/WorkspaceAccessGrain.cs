@@ -1,5 +1,7 @@
 using Crm.Grains.Validation;
-using Crm.Silo;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Crm.Grains.Access;
 
@@ -7,7 +9,8 @@ namespace Crm.Grains.Access;
 /// Issues a key by registering its digest in the key directory before listing it here, so a listed key always works;
 /// revoking marks both, directory first, so a revoked key stops working at once.
 /// </summary>
-public sealed class WorkspaceAccessGrain([PersistentState("access")] IPersistentState<WorkspaceAccessState> access, TimeProvider clock) : Grain, IWorkspaceAccessGrain
+[GrainType("workspaceaccess")]
+public sealed class WorkspaceAccessGrain([PersistentState("access")] IPersistentState<WorkspaceAccessState> access, [FromKeyedServices(GrainClock.Key)] TimeProvider clock) : Grain, IWorkspaceAccessGrain
 {
     public const int MaxKeys = 100;
     public const int MaxNameLength = 100;
@@ -81,7 +84,7 @@ public sealed class WorkspaceAccessGrain([PersistentState("access")] IPersistent
         var record = new ApiKeyRecord
         {
             Id = ApiKeySecrets.NewKeyId(),
-            Workspace = GetPrimaryKeyString(),
+            Workspace = this.GetPrimaryKeyString(),
             Role = role,
             Name = name,
             SecretHash = ApiKeySecrets.Hash(secret),

@@ -1,8 +1,12 @@
 using System.Text.Json.Serialization;
 using Crm.Grains.Serialization;
+using Orleans;
+using Orleans.Concurrency;
 namespace Crm.Grains.Customers;
 
 [JsonConverter(typeof(SnakeCaseEnumConverter<AttributeKind>))]
+[GenerateSerializer]
+[Alias("crm.AttributeKind")]
 public enum AttributeKind
 {
     String,
@@ -12,16 +16,24 @@ public enum AttributeKind
 }
 
 /// <summary>A typed custom attribute value: exactly one of the value properties is set, matching <see cref="Kind"/>.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("crm.AttributeValue")]
 public sealed record AttributeValue
 {
+    [Id(0)]
     public required AttributeKind Kind { get; init; }
 
+    [Id(1)]
     public string? Text { get; init; }
 
+    [Id(2)]
     public decimal? Number { get; init; }
 
+    [Id(3)]
     public bool? Boolean { get; init; }
 
+    [Id(4)]
     public DateOnly? Date { get; init; }
 
     public static AttributeValue Of(string value) => new() { Kind = AttributeKind.String, Text = value };

@@ -16,6 +16,31 @@ public sealed partial class CustomerGrain
         return Task.FromResult(Copy(State));
     }
 
+    public async Task ReserveAsSurvivor(string mergeKey)
+    {
+        EnsureLive();
+        if (!State.PendingMerges.Contains(mergeKey))
+        {
+            await MutateAsync(async () =>
+            {
+                State.PendingMerges.Add(mergeKey);
+                await CommitAsync(clock.GetUtcNow(), []);
+            });
+        }
+    }
+
+    public async Task ReleaseSurvivor(string mergeKey)
+    {
+        if (State.PendingMerges.Contains(mergeKey))
+        {
+            await MutateAsync(async () =>
+            {
+                State.PendingMerges.Remove(mergeKey);
+                await CommitAsync(clock.GetUtcNow(), []);
+            });
+        }
+    }
+
     /// <summary>
     /// Becomes a tombstone forwarding to <paramref name="survivorId"/>: the read-model row goes and the stat cards drop it in
     /// the same write. Returns the data to absorb; asked again after that, returns the same data.
@@ -33,6 +58,11 @@ public sealed partial class CustomerGrain
         }
 
         EnsureLive();
+        if (State.PendingMerges.Count > 0)
+        {
+            throw new MergeRefusedException($"customer {CustomerId} is the survivor of a merge in progress; retry once that merge is done");
+        }
+
         var now = clock.GetUtcNow();
         await MutateAsync(async () =>
         {
@@ -58,6 +88,7 @@ public sealed partial class CustomerGrain
             State.TimelineSequence += duplicate.TimelineSequence;
             MergeRules.Absorb(State, duplicate, duplicateId);
             State.AppliedMerges.Add(mergeKey);
+            State.PendingMerges.Remove(mergeKey);
             await CommitAsync(now, [new TimelineDraft(now, "merged", actor, $"customer {duplicateId} merged into this one")], [move]);
         });
         return View();

@@ -4,7 +4,9 @@ using Crm.Grains.Intents;
 using Crm.Grains.ReadModel;
 using Crm.Grains.Segments;
 using Crm.Grains.Workspaces;
-using Crm.Silo;
+using Crm.Silo.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans;
 
 namespace Crm.Grains.Customers;
 
@@ -13,12 +15,13 @@ namespace Crm.Grains.Customers;
 /// reach storage — lifecycle and intent re-resolved, then state, read-model row, timeline entries and stat delta written
 /// in one transaction, then the change published.
 /// </summary>
+[GrainType("customer")]
 public sealed partial class CustomerGrain(
-    [PersistentState("customer")] IPersistentState<CustomerState> customer,
+    [ReadModelState("customer")] IReadModelState<CustomerState> customer,
     IMessageIntentReader intentReader,
     ICustomerChangeSink changes,
     CompiledRuleCache rules,
-    TimeProvider clock) : Grain, ICustomerGrain
+    [FromKeyedServices(GrainClock.Key)] TimeProvider clock) : Grain, ICustomerGrain
 {
     public const string SystemActor = "system";
 
@@ -26,9 +29,9 @@ public sealed partial class CustomerGrain(
 
     private CustomerState State => customer.State;
 
-    private string Workspace => WorkspaceKeys.WorkspaceOf(GetPrimaryKeyString());
+    private string Workspace => WorkspaceKeys.WorkspaceOf(this.GetPrimaryKeyString());
 
-    private string CustomerId => WorkspaceKeys.LocalPartOf(GetPrimaryKeyString());
+    private string CustomerId => WorkspaceKeys.LocalPartOf(this.GetPrimaryKeyString());
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {

@@ -1,9 +1,12 @@
 using System.Text.Json.Serialization;
 using Crm.Grains.Serialization;
+using Orleans;
 namespace Crm.Grains.Customers;
 
 /// <summary>What became of an engagement event: applied now, or already applied earlier (a retry).</summary>
 [JsonConverter(typeof(SnakeCaseEnumConverter<EventOutcome>))]
+[GenerateSerializer]
+[Alias("crm.EventOutcome")]
 public enum EventOutcome
 {
     Accepted,

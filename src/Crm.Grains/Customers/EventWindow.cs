@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Serialization;
+using Orleans;
 
 namespace Crm.Grains.Customers;
 
@@ -10,6 +11,8 @@ namespace Crm.Grains.Customers;
 /// window costs 8 bytes an event in the grain's state rather than the id's length. A retry within the window is
 /// recognised; one older than it counts again, which is why the window is far larger than any adapter's retry burst.
 /// </summary>
+[GenerateSerializer]
+[Alias("crm.EventWindow")]
 public sealed class EventWindow
 {
     public const int Capacity = 256;
@@ -17,11 +20,18 @@ public sealed class EventWindow
     /// <summary>A merge unites two windows rather than cutting either, up to this many ids.</summary>
     public const int MergedCapacity = 4 * Capacity;
 
+    /// <summary>Rebuilt from <see cref="Digests"/>, the only member stored or sent.</summary>
+    [NonSerialized]
     private readonly List<ulong> _order = [];
+
+    [NonSerialized]
     private readonly HashSet<ulong> _members = [];
+
+    [NonSerialized]
     private int _capacity = Capacity;
 
     /// <summary>The digests, oldest first, as stored (base64 in JSON).</summary>
+    [Id(0)]
     public byte[] Digests
     {
         get

@@ -1,5 +1,6 @@
 using Crm.Grains.Ingest;
-using Crm.Silo;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Crm.Grains.Customers;
 
@@ -54,6 +55,12 @@ public interface ICustomerGrain : IGrainWithStringKey
 
     [ReadOnly]
     Task<CustomerState> DescribeForMerge();
+
+    /// <summary>Holds this customer as the survivor of <paramref name="mergeKey"/>: until it absorbs or releases that merge it refuses to be retired.</summary>
+    Task ReserveAsSurvivor(string mergeKey);
+
+    /// <summary>Lets go of a reservation whose merge was refused; a no-op when there is none.</summary>
+    Task ReleaseSurvivor(string mergeKey);
 
     Task<CustomerState> RetireInto(string survivorId, string actor);
 

@@ -1,6 +1,7 @@
 using Crm.Grains.Customers;
 using Crm.Grains.Ingest;
-using Crm.Silo;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Crm.Grains.Identities;
 

@@ -1,19 +1,21 @@
 using Crm.Grains.Customers;
 using Crm.Grains.Ingest;
 using Crm.Grains.Workspaces;
-using Crm.Silo;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Crm.Grains.Identities;
 
+[GrainType("identity")]
 public sealed class IdentityGrain([PersistentState("identity")] IPersistentState<IdentityState> identity) : Grain, IIdentityGrain
 {
-    private string Workspace => WorkspaceKeys.WorkspaceOf(GetPrimaryKeyString());
+    private string Workspace => WorkspaceKeys.WorkspaceOf(this.GetPrimaryKeyString());
 
     public async Task<EventReceipt> Ingest(EngagementEvent @event)
     {
         // The owner is set before the write is awaited, so a claim interleaving with it sees the identity as taken.
         var owner = identity.State.OwnerId ?? await TakeOwnership(CustomerIds.New());
-        var (_, source) = IdentityKey.Parse(GetPrimaryKeyString());
+        var (_, source) = IdentityKey.Parse(this.GetPrimaryKeyString());
         return await GrainFactory.GetGrain<ICustomerGrain>(WorkspaceKeys.Compose(Workspace, owner)).Apply(@event, source);
     }
 

@@ -2,7 +2,7 @@ using Crm.Grains.Customers;
 using Crm.Grains.Identities;
 using Crm.Grains.Validation;
 using Crm.Grains.Workspaces;
-using Crm.Silo;
+using Orleans;
 
 namespace Crm.Grains.Ingest;
 

@@ -1,8 +1,11 @@
 using System.Text.Json.Serialization;
 using Crm.Grains.Serialization;
+using Orleans;
 namespace Crm.Grains.Ingest;
 
 [JsonConverter(typeof(SnakeCaseEnumConverter<EventType>))]
+[GenerateSerializer]
+[Alias("crm.EventType")]
 public enum EventType
 {
     MessageReceived,

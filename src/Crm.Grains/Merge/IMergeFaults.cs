@@ -1,14 +1,12 @@
 namespace Crm.Grains.Merge;
 
-/// <summary>A test seam: called after each durable merge step, it may throw to simulate a crash there.</summary>
+/// <summary>A test seam: awaited after each durable merge step, it may throw to simulate a crash there, or hold the merge to line up a race.</summary>
 public interface IMergeFaults
 {
-    void After(MergePhase phase);
+    Task AfterAsync(MergePhase phase);
 }
 
 public sealed class NoMergeFaults : IMergeFaults
 {
-    public void After(MergePhase phase)
-    {
-    }
+    public Task AfterAsync(MergePhase phase) => Task.CompletedTask;
 }

@@ -1,19 +1,22 @@
 using Crm.Grains.Customers;
 using Crm.Grains.Identities;
 using Crm.Grains.Workspaces;
-using Crm.Silo;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Crm.Grains.Merge;
 
 /// <summary>
-/// Runs the merge protocol: record the intent, retire the duplicate into a tombstone (its row and stat counts leave in
+/// Runs the merge protocol: record the intent, reserve the survivor, retire the duplicate into a tombstone (its row and stat counts leave in
 /// the same write), let the survivor absorb its data (once per merge key), re-point the duplicate's identities, done.
 /// Each phase is stored before the next begins, and each step is idempotent, so a retry after any failure finishes the
 /// merge exactly once.
 /// </summary>
-public sealed class MergeGrain([PersistentState("merge")] IPersistentState<MergeState> merge, IMergeFaults faults, TimeProvider clock) : Grain, IMergeGrain
+[GrainType("merge")]
+public sealed class MergeGrain([PersistentState("merge")] IPersistentState<MergeState> merge, IMergeFaults faults, [FromKeyedServices(GrainClock.Key)] TimeProvider clock) : Grain, IMergeGrain
 {
-    private string Workspace => WorkspaceKeys.WorkspaceOf(GetPrimaryKeyString());
+    private string Workspace => WorkspaceKeys.WorkspaceOf(this.GetPrimaryKeyString());
 
     public async Task<MergeResult> Merge(string survivorId, string duplicateId, string actor, bool dryRun)
     {
@@ -22,7 +25,7 @@ public sealed class MergeGrain([PersistentState("merge")] IPersistentState<Merge
             throw new MergeRefusedException("a customer cannot be merged into itself");
         }
 
-        if (MergeKeys.For(Workspace, survivorId, duplicateId) != GetPrimaryKeyString())
+        if (MergeKeys.For(Workspace, survivorId, duplicateId) != this.GetPrimaryKeyString())
         {
             throw new MergeRefusedException("this merge record is for another pair of customers");
         }
@@ -62,13 +65,13 @@ public sealed class MergeGrain([PersistentState("merge")] IPersistentState<Merge
             await Reach(MergePhase.Started);
         }
 
-        var data = await duplicate.RetireInto(survivorId, record.Actor!);
+        var data = await RetireAsync(survivor, duplicate, record.Actor!);
         if (record.Phase < MergePhase.DuplicateRetired)
         {
             await Reach(MergePhase.DuplicateRetired);
         }
 
-        var merged = await survivor.Absorb(GetPrimaryKeyString(), duplicateId, data, record.Actor!);
+        var merged = await survivor.Absorb(this.GetPrimaryKeyString(), duplicateId, data, record.Actor!);
         if (record.Phase < MergePhase.Absorbed)
         {
             await Reach(MergePhase.Absorbed);
@@ -93,7 +96,28 @@ public sealed class MergeGrain([PersistentState("merge")] IPersistentState<Merge
     {
         merge.State.Phase = phase;
         await merge.WriteStateAsync();
-        faults.After(phase);
+        await faults.AfterAsync(phase);
+    }
+
+    /// <summary>
+    /// Reserves the survivor before the duplicate retires: a customer reserved as a survivor refuses to retire, so of
+    /// merges racing around a cycle (A←B, B←C, C←A) none can leave tombstones forwarding to each other. A refused
+    /// merge lets its survivor go and forgets its record, so it can be asked again.
+    /// </summary>
+    private async Task<CustomerState> RetireAsync(ICustomerGrain survivor, ICustomerGrain duplicate, string actor)
+    {
+        await survivor.ReserveAsSurvivor(this.GetPrimaryKeyString());
+        try
+        {
+            return await duplicate.RetireInto(merge.State.SurvivorId!, actor);
+        }
+        catch (MergeRefusedException)
+        {
+            await survivor.ReleaseSurvivor(this.GetPrimaryKeyString());
+            merge.State = new MergeState();
+            await merge.WriteStateAsync();
+            throw;
+        }
     }
 
     private async Task RequireLive(string customerId)

@@ -1,9 +1,13 @@
+using Orleans;
+
 namespace Crm.Grains.ReadModel;
 
 /// <summary>
 /// One page of a segment's members in customer id order; <see cref="NextAfter"/> is the id to pass for the next page,
 /// null on the last page.
 /// </summary>
+[GenerateSerializer]
+[Alias("crm.SegmentMemberPage")]
 public sealed record SegmentMemberPage(IReadOnlyList<string> CustomerIds, string? NextAfter)
 {
     public const int MaxLimit = 500;

@@ -1,5 +1,6 @@
 using Crm.Grains.ReadModel;
-using Crm.Silo;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Crm.Grains.Segments;
 

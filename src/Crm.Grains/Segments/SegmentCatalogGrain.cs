@@ -1,14 +1,17 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Crm.Grains.Validation;
-using Crm.Silo;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans;
+using Orleans.Runtime;
 using Microsoft.Extensions.Logging;
 
 namespace Crm.Grains.Segments;
 
+[GrainType("segmentcatalog")]
 public sealed partial class SegmentCatalogGrain(
     [PersistentState("catalog")] IPersistentState<SegmentCatalogState> catalog,
-    TimeProvider clock,
+    [FromKeyedServices(GrainClock.Key)] TimeProvider clock,
     ILogger<SegmentCatalogGrain> logger) : Grain, ISegmentCatalogGrain
 {
     private MembershipRules _membershipRules = MembershipRules.Empty;
@@ -141,7 +144,7 @@ public sealed partial class SegmentCatalogGrain(
     /// </summary>
     private void StartEvaluation(long version)
     {
-        var workspace = GetPrimaryKeyString();
+        var workspace = this.GetPrimaryKeyString();
         GrainFactory.GetGrain<ISegmentEvaluationGrain>(workspace).Evaluate(version).ContinueWith(
             failed => EvaluationNotStarted(failed.Exception!, workspace),
             CancellationToken.None,

@@ -1,10 +1,12 @@
 using Crm.Grains.Customers;
 using Crm.Grains.ReadModel;
 using Crm.Grains.Workspaces;
-using Crm.Silo;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Crm.Grains.Segments;
 
+[GrainType("segmentevaluation")]
 public sealed class SegmentEvaluationGrain(
     [PersistentState("segment-evaluation")] IPersistentState<SegmentEvaluationState> evaluation,
     ISweepQueries queries) : Grain, ISegmentEvaluationGrain
@@ -13,7 +15,7 @@ public sealed class SegmentEvaluationGrain(
     private const int Parallelism = 32;
 
     /// <summary>A page per tick, so calls to this grain wait for one page at most, never for the whole workspace.</summary>
-    private static readonly GrainTimerOptions EveryPage = new() { DueTime = TimeSpan.Zero, Period = TimeSpan.FromMilliseconds(10), KeepAlive = true };
+    private static readonly GrainTimerCreationOptions EveryPage = new() { DueTime = TimeSpan.Zero, Period = TimeSpan.FromMilliseconds(10), KeepAlive = true };
 
     private IDisposable? _timer;
 
@@ -44,7 +46,7 @@ public sealed class SegmentEvaluationGrain(
     {
         if (State.TargetVersion > State.EvaluatedVersion)
         {
-            _timer ??= RegisterGrainTimer(EvaluatePageAsync, EveryPage);
+            _timer ??= this.RegisterGrainTimer(EvaluatePageAsync, EveryPage);
         }
     }
 
@@ -54,7 +56,7 @@ public sealed class SegmentEvaluationGrain(
     /// </summary>
     private async Task EvaluatePageAsync(CancellationToken cancellationToken)
     {
-        var workspace = GetPrimaryKeyString();
+        var workspace = this.GetPrimaryKeyString();
         var page = await queries.CustomerIdsAsync(workspace, State.After, PageSize, cancellationToken);
         foreach (var chunk in page.Chunk(Parallelism))
         {

@@ -1,15 +1,17 @@
 using Crm.Grains.ReadModel;
 using Crm.Grains.Validation;
 using Crm.Grains.Workspaces;
-using Crm.Silo;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Crm.Grains.Segments;
 
+[GrainType("segment")]
 public sealed class SegmentGrain(ISegmentQueries queries) : Grain, ISegmentGrain
 {
-    private string Workspace => WorkspaceKeys.WorkspaceOf(GetPrimaryKeyString());
+    private string Workspace => WorkspaceKeys.WorkspaceOf(this.GetPrimaryKeyString());
 
-    private string SegmentId => WorkspaceKeys.LocalPartOf(GetPrimaryKeyString());
+    private string SegmentId => WorkspaceKeys.LocalPartOf(this.GetPrimaryKeyString());
 
     public async Task<long> CountMembers()
     {

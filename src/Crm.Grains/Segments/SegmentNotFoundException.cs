@@ -1,7 +1,12 @@
+using Orleans;
+
 namespace Crm.Grains.Segments;
 
 /// <summary>No segment has this id in the workspace (it never existed, or was deleted).</summary>
+[GenerateSerializer]
+[Alias("crm.SegmentNotFoundException")]
 public sealed class SegmentNotFoundException(string segmentId) : Exception($"Segment '{segmentId}' does not exist")
 {
-    public string SegmentId { get; } = segmentId;
+    [Id(0)]
+    public string SegmentId { get; private init; } = segmentId;
 }

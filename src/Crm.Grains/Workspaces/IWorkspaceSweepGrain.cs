@@ -1,4 +1,5 @@
-using Crm.Silo;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Crm.Grains.Workspaces;
 

@@ -1,8 +1,10 @@
 using Crm.Grains.Validation;
-using Crm.Silo;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Crm.Grains.Workspaces;
 
+[GrainType("workspace")]
 public sealed class WorkspaceGrain([PersistentState("workspace")] IPersistentState<WorkspaceState> workspace) : Grain, IWorkspaceGrain
 {
     public Task<WorkspaceSettings> GetSettings() => Task.FromResult(workspace.State.Settings);

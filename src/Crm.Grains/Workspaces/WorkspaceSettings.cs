@@ -1,23 +1,35 @@
+using Orleans;
+using Orleans.Concurrency;
+
 namespace Crm.Grains.Workspaces;
 
 /// <summary>Per-workspace rules: lifecycle thresholds, the VIP threshold and the country code national phone numbers get.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("crm.WorkspaceSettings")]
 public sealed record WorkspaceSettings
 {
     /// <summary>Country calling code, digits only, for phone numbers written without one.</summary>
+    [Id(0)]
     public string DefaultPhoneCountry { get; init; } = "1";
 
     /// <summary>A customer with at least this many conversations in <see cref="ActiveWindowDays"/> is active.</summary>
+    [Id(1)]
     public int ActiveConversations { get; init; } = 3;
 
+    [Id(2)]
     public int ActiveWindowDays { get; init; } = 30;
 
     /// <summary>Days without contact after which a customer is at risk.</summary>
+    [Id(3)]
     public int AtRiskAfterDays { get; init; } = 30;
 
     /// <summary>Days without contact after which a customer has churned.</summary>
+    [Id(4)]
     public int ChurnedAfterDays { get; init; } = 90;
 
     /// <summary>Lifetime value at or above which a customer is a VIP.</summary>
+    [Id(5)]
     public decimal VipLifetimeValue { get; init; } = 1000m;
 
     /// <summary>The first broken rule, as (setting, rule), or null when the settings hold together.</summary>

@@ -1,21 +1,24 @@
 using Crm.Grains.Customers;
 using Crm.Grains.Intents;
 using Crm.Grains.ReadModel;
-using Crm.Silo;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Crm.Grains.Workspaces;
 
+[GrainType("workspacesweep")]
 public sealed class WorkspaceSweepGrain(
     [PersistentState("sweep")] IPersistentState<WorkspaceSweepState> sweep,
     ISweepQueries queries,
-    TimeProvider clock) : Grain, IWorkspaceSweepGrain
+    [FromKeyedServices(GrainClock.Key)] TimeProvider clock) : Grain, IWorkspaceSweepGrain
 {
     private const int PageSize = 500;
     private const int Parallelism = 32;
 
     public async Task<int> Sweep()
     {
-        var workspace = GetPrimaryKeyString();
+        var workspace = this.GetPrimaryKeyString();
         var settings = await GrainFactory.GetGrain<IWorkspaceGrain>(workspace).GetSettings();
         var now = clock.GetUtcNow();
         var since = sweep.State.LastSweptAt ?? DateTimeOffset.UnixEpoch;

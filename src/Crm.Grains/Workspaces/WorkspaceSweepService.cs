@@ -1,6 +1,6 @@
 using Crm.Grains.ReadModel;
 using Crm.Grains.Segments;
-using Crm.Silo;
+using Orleans;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

@@ -10,13 +10,13 @@ namespace Crm.Silo.Storage;
 /// </summary>
 internal sealed class GroupCommitter : IAsyncDisposable
 {
-    private readonly IGrainStorage _storage;
+    private readonly IStateStorage _storage;
     private readonly GroupCommitOptions _options;
-    private readonly SiloMetrics _metrics;
+    private readonly StorageMetrics _metrics;
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleWriter = false });
     private readonly Task[] _loops;
 
-    public GroupCommitter(IGrainStorage storage, GroupCommitOptions options, SiloMetrics metrics)
+    public GroupCommitter(IStateStorage storage, GroupCommitOptions options, StorageMetrics metrics)
     {
         _storage = storage;
         _options = options;

@@ -14,7 +14,6 @@ public static class StorageConnectivity
             case StorageProviderKind.Memory:
                 return "memory";
             case StorageProviderKind.Sqlite:
-                SqliteRuntime.EnsureInitialized();
                 SqliteRuntime.EnsureDirectoryFor(connectionString);
                 await using (var connection = new SqliteConnection(connectionString))
                 {

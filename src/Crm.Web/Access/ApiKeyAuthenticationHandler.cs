@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
 using Crm.Grains.Access;
-using Crm.Silo;
+using Orleans;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 

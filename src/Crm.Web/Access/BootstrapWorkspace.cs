@@ -1,5 +1,5 @@
 using Crm.Grains.Access;
-using Crm.Silo;
+using Orleans;
 
 namespace Crm.Web.Access;
 

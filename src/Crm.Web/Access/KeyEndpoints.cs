@@ -1,6 +1,6 @@
 using Crm.Grains.Access;
 using Crm.Grains.Workspaces;
-using Crm.Silo;
+using Orleans;
 using Crm.Web.Dashboard;
 using Crm.Web.Errors;
 

@@ -4,7 +4,8 @@ using Crm.Grains.ReadModel;
 using Crm.Grains.Segments;
 using Crm.Grains.Validation;
 using Crm.Grains.Workspaces;
-using Crm.Silo;
+using Orleans;
+using Orleans.Runtime;
 using Crm.Web.Access;
 using Crm.Web.Errors;
 
@@ -118,7 +119,7 @@ public static class CustomerBulkEndpoints
         {
             return new BulkCustomerResult(id, BulkOutcome.Failed, refused.Error.ToString());
         }
-        catch (Exception failure) when (failure is SegmentNotFoundException or GrainOverloadedException)
+        catch (Exception failure) when (failure is SegmentNotFoundException or LimitExceededException)
         {
             return new BulkCustomerResult(id, BulkOutcome.Failed, failure.Message);
         }

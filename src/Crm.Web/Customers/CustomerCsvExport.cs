@@ -4,7 +4,7 @@ using Crm.Grains.Intents;
 using Crm.Grains.ReadModel;
 using Crm.Grains.Validation;
 using Crm.Grains.Workspaces;
-using Crm.Silo;
+using Orleans;
 using Crm.Web.Access;
 using Crm.Web.Errors;
 using CsvHelper;

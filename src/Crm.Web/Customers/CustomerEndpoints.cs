@@ -1,6 +1,6 @@
 using Crm.Grains.Customers;
 using Crm.Grains.Workspaces;
-using Crm.Silo;
+using Orleans;
 using Crm.Grains.ReadModel;
 using Crm.Web.Access;
 using Crm.Web.Errors;

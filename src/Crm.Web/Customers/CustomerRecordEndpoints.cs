@@ -1,7 +1,7 @@
 using Crm.Grains.Customers;
 using Crm.Grains.Validation;
 using Crm.Grains.Workspaces;
-using Crm.Silo;
+using Orleans;
 using Crm.Web.Access;
 using Crm.Web.Errors;
 

@@ -3,7 +3,7 @@ using Crm.Grains.Customers;
 using Crm.Grains.Ingest;
 using Crm.Grains.Segments;
 using Crm.Grains.Workspaces;
-using Crm.Silo;
+using Orleans;
 using Crm.Web.Access;
 
 namespace Crm.Web.Demo;

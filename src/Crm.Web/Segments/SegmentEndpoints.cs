@@ -4,7 +4,7 @@ using Crm.Grains.ReadModel;
 using Crm.Grains.Segments;
 using Crm.Grains.Validation;
 using Crm.Grains.Workspaces;
-using Crm.Silo;
+using Orleans;
 using Crm.Web.Access;
 using Crm.Web.Errors;
 

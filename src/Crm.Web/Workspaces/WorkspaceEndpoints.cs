@@ -1,6 +1,6 @@
 using Crm.Grains.ReadModel;
 using Crm.Grains.Workspaces;
-using Crm.Silo;
+using Orleans;
 using Crm.Web.Access;
 
 namespace Crm.Web.Workspaces;

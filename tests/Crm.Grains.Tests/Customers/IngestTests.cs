@@ -28,7 +28,7 @@ public sealed class IngestTests
         Assert.Equal(1000, customer!.Messages);
         Assert.Equal(1, customer.Conversations);
         Assert.Equal("+5511987654321", customer.Profile.Phone);
-        Assert.Single(((MemoryGrainStorage)silo.Storage).Store.Rows.Table(CustomerRowWriter.MemoryTable));
+        Assert.Single(((MemoryStateStorage)silo.Storage).Store.Rows.Table(CustomerRowWriter.MemoryTable));
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class IngestTests
 
         Assert.Equal(new Crm.Grains.Validation.ValidationError("score", "must be an integer from 1 to 5"), badScore.Error);
         Assert.Equal("identity", junkIdentity.Error!.Field);
-        Assert.Empty(((MemoryGrainStorage)silo.Storage).Store.Rows.Table(CustomerRowWriter.MemoryTable));
+        Assert.Empty(((MemoryStateStorage)silo.Storage).Store.Rows.Table(CustomerRowWriter.MemoryTable));
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public sealed class IngestTests
         Assert.Contains(new ChannelIdentity(Channel.Instagram, "carladias"), customer.Identities);
         Assert.DoesNotContain(customer.Identities, identity => identity.Channel == Channel.Email);
         Assert.Equal("premium", customer.Attributes["plan"].Text);
-        var suggestion = Assert.IsType<DuplicateSuggestionRow>(Assert.Single(((MemoryGrainStorage)silo.Storage).Store.Rows.Table(DuplicateSuggestionWriter.MemoryTable).Values));
+        var suggestion = Assert.IsType<DuplicateSuggestionRow>(Assert.Single(((MemoryStateStorage)silo.Storage).Store.Rows.Table(DuplicateSuggestionWriter.MemoryTable).Values));
         Assert.Equal((widget.CustomerId, other.CustomerId, "email", "carla@example.com"), (suggestion.CustomerId, suggestion.OtherCustomerId, suggestion.Channel, suggestion.Value));
         Assert.Equal(other.CustomerId, await silo.Grains.GetGrain<IIdentityGrain>(IdentityKey.For(Workspace, new ChannelIdentity(Channel.Email, "carla@example.com"))).Owner());
     }
@@ -161,7 +161,7 @@ public sealed class IngestTests
         await ingestor.IngestAsync(Workspace, Events.Message(Channel.Sms, "+1 415 555 0100", at.AddMinutes(1), "still there?", "c1"));
         await ingestor.IngestAsync(Workspace, Events.Order(Channel.Sms, "+1 415 555 0100", at.AddMinutes(2), "o-9", 15m));
 
-        var kinds = ((MemoryGrainStorage)silo.Storage).Store.Rows.Table(TimelineRowWriter.MemoryTable)
+        var kinds = ((MemoryStateStorage)silo.Storage).Store.Rows.Table(TimelineRowWriter.MemoryTable)
             .OrderBy(entry => entry.Key, StringComparer.Ordinal)
             .Select(entry => (TimelineRow)entry.Value)
             .Where(row => row.CustomerId == first.CustomerId)

@@ -14,7 +14,7 @@ public sealed class PostgresReadModelTests(PostgresTestDatabase postgres) : ICla
     [Fact]
     public async Task The_stat_cards_equal_a_count_of_the_customer_rows_after_random_traffic()
     {
-        await using (var silo = await CrmSilo.StartAsync(new PostgresGrainStorage(postgres.ConnectionString)))
+        await using (var silo = await CrmSilo.StartAsync(new PostgresStateStorage(postgres.ConnectionString)))
         {
             await RandomTraffic.SendAsync(silo, Workspace, events: 2000, identities: 120, seed: 11);
         }
@@ -35,7 +35,7 @@ public sealed class PostgresReadModelTests(PostgresTestDatabase postgres) : ICla
     public async Task A_customer_row_carries_the_columns_filters_and_sorts_need()
     {
         string customerId;
-        await using (var silo = await CrmSilo.StartAsync(new PostgresGrainStorage(postgres.ConnectionString)))
+        await using (var silo = await CrmSilo.StartAsync(new PostgresStateStorage(postgres.ConnectionString)))
         {
             var ingestor = new EventIngestor(silo.Grains);
             customerId = (await ingestor.IngestAsync(Workspace, Events.Identify(Channel.Widget, "sess-9", CrmSilo.Start, new Traits

@@ -49,11 +49,11 @@ public sealed class RecordQueryTests(PostgresTestDatabase postgres) : IClassFixt
         Assert.Equal((id, owner, "email", "vic@example.com"), (suggestion.CustomerId, suggestion.OtherCustomerId, suggestion.Channel, suggestion.Value));
     }
 
-    private IGrainStorage Storage(string store) => store switch
+    private IStateStorage Storage(string store) => store switch
     {
-        "sqlite" => new SqliteGrainStorage($"Data Source={Path.Combine(_folder.FullName, "crm.db")}"),
-        "postgres" => new PostgresGrainStorage(postgres.ConnectionString),
-        _ => new MemoryGrainStorage(),
+        "sqlite" => new SqliteStateStorage($"Data Source={Path.Combine(_folder.FullName, "crm.db")}"),
+        "postgres" => new PostgresStateStorage(postgres.ConnectionString),
+        _ => new MemoryStateStorage(),
     };
 
     public void Dispose()

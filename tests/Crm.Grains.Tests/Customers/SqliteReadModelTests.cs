@@ -13,7 +13,7 @@ public sealed class SqliteReadModelTests : IDisposable
     [Fact]
     public async Task The_stat_cards_equal_a_count_of_the_customer_rows_after_random_traffic()
     {
-        await using (var silo = await CrmSilo.StartAsync(new SqliteGrainStorage(ConnectionString)))
+        await using (var silo = await CrmSilo.StartAsync(new SqliteStateStorage(ConnectionString)))
         {
             await RandomTraffic.SendAsync(silo, "acme", events: 1000, identities: 80, seed: 5);
         }

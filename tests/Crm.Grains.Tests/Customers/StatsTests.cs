@@ -15,7 +15,7 @@ public sealed class StatsTests
     [Fact]
     public async Task After_thousands_of_random_events_the_stat_cards_equal_a_count_of_the_read_model()
     {
-        var storage = new MemoryGrainStorage();
+        var storage = new MemoryStateStorage();
         await using var silo = await CrmSilo.StartAsync(storage);
 
         await RandomTraffic.SendAsync(silo, Workspace, events: 3000, identities: 150, seed: 7);

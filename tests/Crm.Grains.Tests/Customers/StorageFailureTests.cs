@@ -4,6 +4,7 @@ using Crm.Grains.Ingest;
 using Crm.Grains.ReadModel;
 using Crm.Grains.Tests.Infrastructure;
 using Crm.Silo.Storage;
+using Orleans.Runtime;
 
 namespace Crm.Grains.Tests.Customers;
 
@@ -16,13 +17,15 @@ public sealed class StorageFailureTests
     {
         var store = new MemoryStore();
         string first;
-        await using (var silo = await CrmSilo.StartAsync(new FailingOnceStorage(new MemoryGrainStorage(store), writeType: "identity")))
+        await using (var silo = await CrmSilo.StartAsync(new FailingOnceStorage(new MemoryStateStorage(store), writeType: "identity")))
         {
-            await Assert.ThrowsAsync<IOException>(() => new EventIngestor(silo.Grains).IngestAsync(Workspace, Events.Message(Channel.Email, "uma@example.com", CrmSilo.Start)));
+            // Orleans' persistent-state bridge wraps what the storage threw, keeping it as the inner exception.
+            var failure = await Assert.ThrowsAsync<OrleansException>(() => new EventIngestor(silo.Grains).IngestAsync(Workspace, Events.Message(Channel.Email, "uma@example.com", CrmSilo.Start)));
+            Assert.IsType<IOException>(failure.InnerException);
             first = await silo.SendAsync(Workspace, Events.Message(Channel.Email, "uma@example.com", CrmSilo.Start));
         }
 
-        await using var again = await CrmSilo.StartAsync(new MemoryGrainStorage(store));
+        await using var again = await CrmSilo.StartAsync(new MemoryStateStorage(store));
         var second = await again.SendAsync(Workspace, Events.Message(Channel.Email, "uma@example.com", CrmSilo.Start.AddHours(1)));
 
         Assert.Equal(first, second);
@@ -34,19 +37,19 @@ public sealed class StorageFailureTests
     {
         var store = new MemoryStore();
         string id;
-        await using (var silo = await CrmSilo.StartAsync(new MemoryGrainStorage(store)))
+        await using (var silo = await CrmSilo.StartAsync(new MemoryStateStorage(store)))
         {
             id = await silo.SendAsync(Workspace, Events.Message(Channel.Email, "vic@example.com", CrmSilo.Start));
         }
 
-        await using (var silo = await CrmSilo.StartAsync(new FailingOnceStorage(new MemoryGrainStorage(store), readType: "workspace")))
+        await using (var silo = await CrmSilo.StartAsync(new FailingOnceStorage(new MemoryStateStorage(store), readType: "workspace")))
         {
             var grain = silo.Grains.GetGrain<ICustomerGrain>($"{Workspace}/{id}");
             await Assert.ThrowsAnyAsync<Exception>(() => grain.AddTags(["vip"], "agent:test"));
             await grain.AddTags(["vip"], "agent:test");
         }
 
-        await using var after = await CrmSilo.StartAsync(new MemoryGrainStorage(store));
+        await using var after = await CrmSilo.StartAsync(new MemoryStateStorage(store));
         Assert.Contains("vip", (await after.Grains.GetGrain<ICustomerGrain>($"{Workspace}/{id}").Get())!.Tags);
     }
 

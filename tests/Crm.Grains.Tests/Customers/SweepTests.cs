@@ -21,9 +21,9 @@ public sealed class SweepTests(PostgresTestDatabase postgres) : IClassFixture<Po
     {
         await using var silo = await CrmSilo.StartAsync(store switch
         {
-            "sqlite" => new SqliteGrainStorage($"Data Source={Path.Combine(_folder.FullName, "crm.db")}"),
-            "postgres" => new PostgresGrainStorage(postgres.ConnectionString),
-            _ => new MemoryGrainStorage(),
+            "sqlite" => new SqliteStateStorage($"Data Source={Path.Combine(_folder.FullName, "crm.db")}"),
+            "postgres" => new PostgresStateStorage(postgres.ConnectionString),
+            _ => new MemoryStateStorage(),
         });
         var ingestor = new EventIngestor(silo.Grains);
         var silent = (await ingestor.IngestAsync(Workspace, Events.Order(Channel.Email, "quiet@example.com", CrmSilo.Start, "o-1", 20m))).CustomerId!;

@@ -5,13 +5,8 @@ namespace Crm.Grains.Tests.Infrastructure;
 /// <summary>Simulates a crash right after a merge phase became durable.</summary>
 public sealed class CrashAfterMergePhase(MergePhase phase) : IMergeFaults
 {
-    public void After(MergePhase reached)
-    {
-        if (reached == phase)
-        {
-            throw new SimulatedCrashException(phase);
-        }
-    }
+    public Task AfterAsync(MergePhase reached) =>
+        reached == phase ? Task.FromException(new SimulatedCrashException(phase)) : Task.CompletedTask;
 }
 
 public sealed class SimulatedCrashException(MergePhase phase) : Exception($"simulated crash after {phase}");

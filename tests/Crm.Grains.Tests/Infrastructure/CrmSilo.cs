@@ -1,50 +1,82 @@
 using Crm.Grains.Customers;
 using Crm.Grains.Ingest;
-using Crm.Silo;
 using Crm.Silo.Hosting;
-using Crm.Silo.Runtime;
 using Crm.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans;
+using Orleans.TestingHost;
 
 namespace Crm.Grains.Tests.Infrastructure;
 
-/// <summary>A real silo with the CRM grains, on memory storage unless a test passes another, and a clock the test controls.</summary>
+/// <summary>
+/// Real Orleans silos (<see cref="InProcessTestCluster"/>) with the CRM grains, sharing one storage (memory unless a
+/// test passes another, which outlives the silos until the test is done) and one clock the test controls. Calls go through the first silo's grain factory, as the
+/// service's co-hosted calls do.
+/// </summary>
 public sealed class CrmSilo : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly ServiceProvider _services;
-
-    private CrmSilo(ServiceProvider services, IGrainStorage storage)
+    private CrmSilo(InProcessTestCluster cluster, IStateStorage storage, ManualClock clock)
     {
-        _services = services;
+        Cluster = cluster;
         Storage = storage;
-        Runtime = services.GetRequiredService<SiloRuntime>();
+        Clock = clock;
     }
 
-    public SiloRuntime Runtime { get; }
+    public InProcessTestCluster Cluster { get; }
 
-    public IGrainFactory Grains => Runtime;
+    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 
-    public IGrainStorage Storage { get; }
+    public IServiceProvider Services => Cluster.Silos[0].ServiceProvider;
 
-    public ManualClock Clock => (ManualClock)_services.GetRequiredService<TimeProvider>();
+    /// <summary>The grain factory of silo <paramref name="index"/>: calls enter the cluster there, as requests to one node of several do.</summary>
+    public IGrainFactory GrainsOn(int index) => Cluster.Silos[index].ServiceProvider.GetRequiredService<IGrainFactory>();
 
-    public RecordingChangeSink Changes => (RecordingChangeSink)_services.GetRequiredService<ICustomerChangeSink>();
-
-    public static async Task<CrmSilo> StartAsync(IGrainStorage? storage = null, Action<IServiceCollection>? services = null)
+    /// <summary>Makes sure the grain's activation is on silo <paramref name="index"/>, moving it there if need be.</summary>
+    public async Task PlaceOnAsync(IAddressable grain, int index)
     {
-        storage ??= new MemoryGrainStorage();
-        var collection = new ServiceCollection();
-        collection.AddLogging();
-        collection.AddSingleton<TimeProvider>(new ManualClock(Start));
-        collection.AddSingleton<ICustomerChangeSink, RecordingChangeSink>();
-        services?.Invoke(collection);
-        collection.AddCrmGrainServices();
-        collection.AddSilo(silo => silo.AddCrmGrains().UseStorage(storage));
-        var silo = new CrmSilo(collection.BuildServiceProvider(), storage);
-        await silo.Runtime.StartAsync(CancellationToken.None);
-        return silo;
+        var target = Cluster.Silos[index].SiloAddress;
+
+        // Migrating to the silo the activation is on already would wait for a move that never happens.
+        if (!Cluster.TryGetGrainContext(grain.GetGrainId(), out var current) || current.Address.SiloAddress != target)
+        {
+            await Cluster.MigrateAsync(grain, target);
+        }
+
+        Assert.True(Cluster.TryGetGrainContext(grain.GetGrainId(), out var context), $"{grain.GetGrainId()} is not active after its migration");
+        Assert.Equal(target, context.Address.SiloAddress);
+    }
+
+    public IStateStorage Storage { get; }
+
+    public ManualClock Clock { get; }
+
+    public RecordingChangeSink Changes => (RecordingChangeSink)Services.GetRequiredService<ICustomerChangeSink>();
+
+    public static Task<CrmSilo> StartAsync(IStateStorage? storage = null, Action<IServiceCollection>? services = null) =>
+        StartClusterAsync(1, storage, services);
+
+    /// <summary>Starts <paramref name="silos"/> silos forming one cluster over the same storage, as nodes over one database would.</summary>
+    public static async Task<CrmSilo> StartClusterAsync(int silos, IStateStorage? storage = null, Action<IServiceCollection>? services = null, SiloOptions? options = null)
+    {
+        storage ??= new MemoryStateStorage();
+        var clock = new ManualClock(Start);
+        var builder = new InProcessTestClusterBuilder((short)silos);
+        // Only moving activations between silos needs the cluster's own client; one silo starts faster without it.
+        builder.Options.InitializeClientOnDeploy = silos > 1;
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddKeyedSingleton<TimeProvider>(GrainClock.Key, clock);
+            silo.Services.AddSingleton<ICustomerChangeSink, RecordingChangeSink>();
+            services?.Invoke(silo.Services);
+            silo.Services.AddCrmGrainServices();
+            silo.Services.AddSingleton(storage);
+            silo.AddCrmStorage(options ?? new SiloOptions(), states => states.AddCrmGrainStates());
+        });
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new CrmSilo(cluster, storage, clock);
     }
 
     /// <summary>Sends one event through the ingest path, asserts it was accepted and returns the customer that holds it.</summary>
@@ -57,7 +89,8 @@ public sealed class CrmSilo : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Runtime.StopAsync(CancellationToken.None);
-        await _services.DisposeAsync();
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        await Storage.DisposeAsync();
     }
 }

@@ -3,7 +3,7 @@ using Crm.Silo.Storage;
 namespace Crm.Grains.Tests.Infrastructure;
 
 /// <summary>Memory storage that fails once: the first batch writing a state of <paramref name="writeType"/>, or the first read of <paramref name="readType"/>.</summary>
-public sealed class FailingOnceStorage(MemoryGrainStorage inner, string? writeType = null, string? readType = null) : IGrainStorage
+public sealed class FailingOnceStorage(MemoryStateStorage inner, string? writeType = null, string? readType = null) : IStateStorage
 {
     private int _writeFailed;
     private int _readFailed;

@@ -19,7 +19,7 @@ public sealed class InterruptedMergeConversationTests
     [Fact]
     public async Task A_conversation_continued_while_the_merge_was_interrupted_counts_once_with_all_its_messages()
     {
-        var storage = new MemoryGrainStorage();
+        var storage = new MemoryStateStorage();
         string survivor, duplicate;
         await using (var crashing = await CrmSilo.StartAsync(storage, services => services.AddSingleton<IMergeFaults>(new CrashAfterMergePhase(MergePhase.DuplicateRetired))))
         {
@@ -28,7 +28,7 @@ public sealed class InterruptedMergeConversationTests
             await Assert.ThrowsAsync<SimulatedCrashException>(() => Merge(crashing, survivor, duplicate));
         }
 
-        await using var restarted = await CrmSilo.StartAsync(new MemoryGrainStorage(storage.Store));
+        await using var restarted = await CrmSilo.StartAsync(new MemoryStateStorage(storage.Store));
         var forwarded = await restarted.SendAsync(Workspace, Events.Message(Channel.Whatsapp, "+1 415 555 0142", CrmSilo.Start.AddMinutes(5), text: "still there?", conversation: "chat-7"));
         var merged = (await Merge(restarted, survivor, duplicate)).Survivor;
 

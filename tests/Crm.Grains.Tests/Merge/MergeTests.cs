@@ -118,7 +118,7 @@ public sealed class MergeTests
     [InlineData(MergePhase.IdentitiesRepointed)]
     public async Task A_merge_interrupted_after_any_step_completes_exactly_once_after_reactivation(MergePhase crashAfter)
     {
-        var storage = new MemoryGrainStorage();
+        var storage = new MemoryStateStorage();
         string survivor, duplicate;
         await using (var crashing = await CrmSilo.StartAsync(storage, services => services.AddSingleton<IMergeFaults>(new CrashAfterMergePhase(crashAfter))))
         {
@@ -127,7 +127,7 @@ public sealed class MergeTests
             await Assert.ThrowsAsync<SimulatedCrashException>(() => Merge(crashing, survivor, duplicate));
         }
 
-        await using var restarted = await CrmSilo.StartAsync(new MemoryGrainStorage(storage.Store));
+        await using var restarted = await CrmSilo.StartAsync(new MemoryStateStorage(storage.Store));
         var result = await Merge(restarted, survivor, duplicate);
         var again = await Merge(restarted, survivor, duplicate);
 
@@ -228,7 +228,7 @@ public sealed class MergeTests
 
     private static void AssertStatsMatchRows(CrmSilo silo)
     {
-        var rows = ((MemoryGrainStorage)silo.Storage).Store.Rows;
+        var rows = ((MemoryStateStorage)silo.Storage).Store.Rows;
         var customers = rows.Table(CustomerRowWriter.MemoryTable).Values.Cast<CustomerSnapshot>().ToArray();
         var stats = (StatsCounts)rows.Table(StatsDeltaWriter.MemoryTable)[Workspace];
         Assert.Equal(customers.Length, stats.All);

@@ -20,7 +20,7 @@ public sealed class PostgresMergeTests(PostgresTestDatabase postgres) : IClassFi
     {
         var workspace = $"{Workspace}-{(int)crashAfter}";
         string survivor, duplicate;
-        await using (var crashing = await CrmSilo.StartAsync(new PostgresGrainStorage(postgres.ConnectionString), services => services.AddSingleton<IMergeFaults>(new CrashAfterMergePhase(crashAfter))))
+        await using (var crashing = await CrmSilo.StartAsync(new PostgresStateStorage(postgres.ConnectionString), services => services.AddSingleton<IMergeFaults>(new CrashAfterMergePhase(crashAfter))))
         {
             var ingestor = new EventIngestor(crashing.Grains);
             survivor = (await ingestor.IngestAsync(workspace, Events.Order(Channel.Email, "una@example.com", CrmSilo.Start, "o-1", 60m))).CustomerId!;
@@ -28,7 +28,7 @@ public sealed class PostgresMergeTests(PostgresTestDatabase postgres) : IClassFi
             await Assert.ThrowsAsync<SimulatedCrashException>(() => crashing.Grains.GetGrain<IMergeGrain>(MergeKeys.For(workspace, survivor, duplicate)).Merge(survivor, duplicate, "agent:test", dryRun: false));
         }
 
-        await using (var restarted = await CrmSilo.StartAsync(new PostgresGrainStorage(postgres.ConnectionString)))
+        await using (var restarted = await CrmSilo.StartAsync(new PostgresStateStorage(postgres.ConnectionString)))
         {
             var result = await restarted.Grains.GetGrain<IMergeGrain>(MergeKeys.For(workspace, survivor, duplicate)).Merge(survivor, duplicate, "agent:test", dryRun: false);
             Assert.Equal(100m, result.Survivor.LifetimeValue);

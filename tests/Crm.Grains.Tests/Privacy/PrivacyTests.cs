@@ -39,7 +39,7 @@ public sealed class PrivacyTests
     [Fact]
     public async Task Erase_removes_personal_data_everywhere_releases_identities_and_leaves_a_bare_tombstone()
     {
-        var storage = new MemoryGrainStorage();
+        var storage = new MemoryStateStorage();
         await using var silo = await CrmSilo.StartAsync(storage);
         var erased = await Send(silo, Events.Identify(Channel.Email, "lou@example.com", CrmSilo.Start, new Traits { Profile = new ProfilePatch { Name = "Lou Reyes" } }));
         await Send(silo, Events.Message(Channel.Email, "lou@example.com", CrmSilo.Start, "my address is 12 Elm Street", "c-1"));

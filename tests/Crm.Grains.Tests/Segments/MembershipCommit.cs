@@ -24,7 +24,7 @@ internal static class MembershipCommit
     }
 
     /// <summary>Stores rows as a grain's write stores them, with a throwaway state of their own.</summary>
-    public static async Task WriteRowsAsync(IGrainStorage storage, params CustomerRow[] rows)
+    public static async Task WriteRowsAsync(IStateStorage storage, params CustomerRow[] rows)
     {
         var write = new StateWrite(new StateKey("segmenttests.rows", Guid.NewGuid().ToString("N")), null, "{}", rows);
 

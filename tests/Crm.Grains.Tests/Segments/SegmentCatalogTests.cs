@@ -209,7 +209,7 @@ public sealed class SegmentCatalogTests
     [Fact]
     public async Task Definitions_and_their_version_survive_a_restart()
     {
-        var storage = new MemoryGrainStorage();
+        var storage = new MemoryStateStorage();
         IReadOnlyList<SegmentDefinition> before;
         await using (var silo = await CrmSilo.StartAsync(storage))
         {

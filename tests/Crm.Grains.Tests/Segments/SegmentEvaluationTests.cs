@@ -18,7 +18,7 @@ public abstract class SegmentEvaluationTests
     /// <summary>More than one page of the pass, so paging and its cursor are exercised.</summary>
     private const int Customers = 300;
 
-    protected abstract IGrainStorage NewStorage();
+    protected abstract IStateStorage NewStorage();
 
     [Fact]
     public async Task A_new_rule_segment_gains_every_customer_that_already_matches_and_no_other()
@@ -90,7 +90,7 @@ public abstract class SegmentEvaluationTests
     [Fact]
     public async Task An_evaluation_whose_start_failed_runs_when_the_sweep_starts_it_again()
     {
-        var memory = new MemoryGrainStorage();
+        var memory = new MemoryStateStorage();
         await using var silo = await CrmSilo.StartAsync(new FailingOnceStorage(memory, writeType: "segmentevaluation"), services => services
             .AddSingleton(SegmentQueries.For(memory))
             .AddSingleton(SweepQueries.For(memory)));
@@ -142,10 +142,10 @@ public abstract class SegmentEvaluationTests
 
 public sealed class MemorySegmentEvaluationTests : SegmentEvaluationTests
 {
-    protected override IGrainStorage NewStorage() => new MemoryGrainStorage();
+    protected override IStateStorage NewStorage() => new MemoryStateStorage();
 }
 
 public sealed class PostgresSegmentEvaluationTests(PostgresTestDatabase postgres) : SegmentEvaluationTests, IClassFixture<PostgresTestDatabase>
 {
-    protected override IGrainStorage NewStorage() => new PostgresGrainStorage(postgres.ConnectionString);
+    protected override IStateStorage NewStorage() => new PostgresStateStorage(postgres.ConnectionString);
 }

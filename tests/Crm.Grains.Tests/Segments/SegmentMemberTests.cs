@@ -17,7 +17,7 @@ public abstract class SegmentMemberTests
     private readonly string _workspace = "a" + Guid.NewGuid().ToString("N");
     private readonly string _other = "b" + Guid.NewGuid().ToString("N");
 
-    protected abstract IGrainStorage NewStorage();
+    protected abstract IStateStorage NewStorage();
 
     [Fact]
     public async Task Counts_and_pages_hold_the_members_customers_committed()
@@ -203,19 +203,19 @@ public abstract class SegmentMemberTests
 
 public sealed class MemorySegmentMemberTests : SegmentMemberTests
 {
-    protected override IGrainStorage NewStorage() => new MemoryGrainStorage();
+    protected override IStateStorage NewStorage() => new MemoryStateStorage();
 }
 
 public sealed class PostgresSegmentMemberTests(PostgresTestDatabase postgres) : SegmentMemberTests, IClassFixture<PostgresTestDatabase>
 {
-    protected override IGrainStorage NewStorage() => new PostgresGrainStorage(postgres.ConnectionString);
+    protected override IStateStorage NewStorage() => new PostgresStateStorage(postgres.ConnectionString);
 }
 
 public sealed class SqliteSegmentMemberTests : SegmentMemberTests, IDisposable
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("crm-segments-");
 
-    protected override IGrainStorage NewStorage() => new SqliteGrainStorage($"Data Source={Path.Combine(_folder.FullName, "crm.db")}");
+    protected override IStateStorage NewStorage() => new SqliteStateStorage($"Data Source={Path.Combine(_folder.FullName, "crm.db")}");
 
     public void Dispose()
     {

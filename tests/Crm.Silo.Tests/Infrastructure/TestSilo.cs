@@ -1,48 +1,64 @@
 using Crm.Silo.Hosting;
-using Crm.Silo.Runtime;
+using Crm.Silo.Storage;
+using Crm.Silo.Tests.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans;
+using Orleans.TestingHost;
 
 namespace Crm.Silo.Tests.Infrastructure;
 
-/// <summary>A real silo for one test: memory storage unless the test picks another, started and stopped with the test.</summary>
+/// <summary>
+/// A real Orleans silo for one test (a one-silo <see cref="InProcessTestCluster"/>) with the test grains, over the storage
+/// the test gives it, which the silo owns from then on. Two of them over one store behave like two processes sharing a database.
+/// </summary>
 public sealed class TestSilo : IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
+    private readonly InProcessTestCluster _cluster;
 
-    private TestSilo(ServiceProvider services)
+    private TestSilo(InProcessTestCluster cluster, IStateStorage storage)
     {
-        _services = services;
-        Runtime = services.GetRequiredService<SiloRuntime>();
+        _cluster = cluster;
+        Storage = storage;
     }
 
-    public SiloRuntime Runtime { get; }
+    public IStateStorage Storage { get; }
 
-    public IGrainFactory Grains => Runtime;
+    public IGrainFactory Grains => Service<IGrainFactory>();
 
-    public T Service<T>() where T : notnull => _services.GetRequiredService<T>();
+    public T Service<T>() where T : notnull => _cluster.Silos[0].ServiceProvider.GetRequiredService<T>();
 
-    public static async Task<TestSilo> StartAsync(Action<SiloOptions>? configure = null, Action<IServiceCollection>? services = null)
+    public static async Task<TestSilo> StartAsync(IStateStorage storage, SiloOptions? options = null, Action<IServiceCollection>? services = null)
     {
-        var collection = new ServiceCollection();
-        collection.AddLogging();
-        collection.AddSingleton<Probe>();
-        services?.Invoke(collection);
-        collection.AddSilo(silo =>
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.Options.InitializeClientOnDeploy = false;
+        builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddGrainsFromAssembly(typeof(TestSilo).Assembly);
-            silo.AddJsonContracts(TestJsonContext.Default);
-            configure?.Invoke(silo);
+            silo.Services.AddSingleton<Probe>();
+            silo.Services.AddSingleton(storage);
+            services?.Invoke(silo.Services);
+            silo.AddCrmStorage(options ?? new SiloOptions(), states => states
+                .AddJsonContracts(TestJsonContext.Default)
+                .AddRowWriter(new NoteRowWriter()));
         });
-        var silo = new TestSilo(collection.BuildServiceProvider());
-        await silo.Runtime.StartAsync(CancellationToken.None);
-        return silo;
-    }
+        var cluster = builder.Build();
+        try
+        {
+            await cluster.DeployAsync();
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            await storage.DisposeAsync();
+            throw;
+        }
 
-    public Task StopAsync() => Runtime.StopAsync(CancellationToken.None);
+        return new TestSilo(cluster, storage);
+    }
 
     public async ValueTask DisposeAsync()
     {
-        await Runtime.DisposeAsync();
-        await _services.DisposeAsync();
+        await _cluster.StopAllSilosAsync();
+        await _cluster.DisposeAsync();
+        await Storage.DisposeAsync();
     }
 }

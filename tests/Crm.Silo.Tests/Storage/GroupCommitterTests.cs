@@ -8,13 +8,13 @@ public sealed class GroupCommitterTests(PostgresTestDatabase database) : IClassF
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
-    private readonly SiloMetrics _metrics = new(() => 0, () => 0);
+    private readonly StorageMetrics _metrics = new();
     private readonly string _prefix = Guid.NewGuid().ToString("N");
 
     [Fact]
     public async Task Two_hundred_and_fifty_concurrent_writers_to_different_keys_share_fewer_batches_than_writes()
     {
-        var postgres = new PostgresGrainStorage(database.ConnectionString);
+        var postgres = new PostgresStateStorage(database.ConnectionString);
         await using var storage = new RecordingStorage(postgres, postgres.MaxConcurrentBatches);
         await storage.InitializeAsync([], CancellationToken.None);
         await using var committer = new GroupCommitter(storage, new GroupCommitOptions(), _metrics);
@@ -83,7 +83,7 @@ public sealed class GroupCommitterTests(PostgresTestDatabase database) : IClassF
         Assert.Equal([WriteOutcome.Written(1), WriteOutcome.Written(1)], outcomes);
         Assert.Single(storage.Batches.SelectMany(batch => batch), write => write.Key == key);
         Assert.Equal(new StoredState(1, """{"value":2}"""), await storage.ReadAsync(key, CancellationToken.None));
-        var notes = ((MemoryGrainStorage)storage.Inner).Store.Rows.Table(NoteRowWriter.Table);
+        var notes = ((MemoryStateStorage)storage.Inner).Store.Rows.Table(NoteRowWriter.Table);
         Assert.Equal("older", notes[$"{_prefix}-older"]);
         Assert.Equal("newer", notes[$"{_prefix}-newer"]);
     }
@@ -153,7 +153,7 @@ public sealed class GroupCommitterTests(PostgresTestDatabase database) : IClassF
 
     private async Task<RecordingStorage> MemoryAsync(int maxConcurrentBatches = 1)
     {
-        var storage = new RecordingStorage(new MemoryGrainStorage(), maxConcurrentBatches);
+        var storage = new RecordingStorage(new MemoryStateStorage(), maxConcurrentBatches);
         await storage.InitializeAsync([new NoteRowWriter()], CancellationToken.None);
         return storage;
     }

@@ -6,5 +6,5 @@ public sealed class MemoryStateConflictTests : StateConflictTests
 {
     private readonly MemoryStore _store = new();
 
-    protected override IGrainStorage CreateInstance() => new MemoryGrainStorage(_store);
+    protected override IStateStorage CreateInstance() => new MemoryStateStorage(_store);
 }

@@ -5,5 +5,5 @@ namespace Crm.Silo.Tests.Storage;
 
 public sealed class PostgresStateConflictTests(PostgresTestDatabase database) : StateConflictTests, IClassFixture<PostgresTestDatabase>
 {
-    protected override IGrainStorage CreateInstance() => new PostgresGrainStorage(database.ConnectionString);
+    protected override IStateStorage CreateInstance() => new PostgresStateStorage(database.ConnectionString);
 }

@@ -6,7 +6,7 @@ namespace Crm.Silo.Tests.Storage;
 
 public sealed class PostgresStorageContractTests(PostgresTestDatabase database) : StorageContractTests, IClassFixture<PostgresTestDatabase>
 {
-    protected override IGrainStorage CreateInstance() => new PostgresGrainStorage(database.ConnectionString);
+    protected override IStateStorage CreateInstance() => new PostgresStateStorage(database.ConnectionString);
 
     protected override async Task<string?> StoredNoteAsync(string id)
     {

@@ -7,12 +7,12 @@ namespace Crm.Silo.Tests.Storage;
 /// A real provider seen through a window: records every batch group commit sends, in order, and lets a test hold
 /// or fail a batch (by its index) before the provider gets it.
 /// </summary>
-public sealed class RecordingStorage(IGrainStorage inner, int maxConcurrentBatches = 1) : IGrainStorage
+public sealed class RecordingStorage(IStateStorage inner, int maxConcurrentBatches = 1) : IStateStorage
 {
     private readonly ConcurrentQueue<StateWrite[]> _batches = new();
     private int _count;
 
-    public IGrainStorage Inner => inner;
+    public IStateStorage Inner => inner;
 
     public int MaxConcurrentBatches => maxConcurrentBatches;
 
@@ -39,21 +39,4 @@ public sealed class RecordingStorage(IGrainStorage inner, int maxConcurrentBatch
     }
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();
-}
-
-/// <summary>Holds one batch at the provider: the test awaits <see cref="Entered"/>, looks around, then releases it.</summary>
-public sealed class BatchGate
-{
-    private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public Task Entered => _entered.Task.WaitAsync(TimeSpan.FromSeconds(10));
-
-    public Task WaitAsync()
-    {
-        _entered.TrySetResult();
-        return _released.Task;
-    }
-
-    public void Release() => _released.TrySetResult();
 }

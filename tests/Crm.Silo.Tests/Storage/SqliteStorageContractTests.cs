@@ -9,7 +9,7 @@ public sealed class SqliteStorageContractTests : StorageContractTests
 
     private string ConnectionString => $"Data Source={Path.Combine(_folder, "crm.db")}";
 
-    protected override IGrainStorage CreateInstance() => new SqliteGrainStorage(ConnectionString);
+    protected override IStateStorage CreateInstance() => new SqliteStateStorage(ConnectionString);
 
     protected override async Task<string?> StoredNoteAsync(string id)
     {

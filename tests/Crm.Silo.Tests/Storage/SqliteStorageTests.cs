@@ -17,7 +17,7 @@ public sealed class SqliteStorageTests : IDisposable
     [InlineData(3)]
     public async Task Disposing_the_storage_closes_every_connection_it_opened_however_often_it_was_initialized(int initializations)
     {
-        var storage = new SqliteGrainStorage($"Data Source={File}");
+        var storage = new SqliteStateStorage($"Data Source={File}");
         for (var i = 0; i < initializations; i++)
         {
             await storage.InitializeAsync([], CancellationToken.None);
@@ -34,7 +34,7 @@ public sealed class SqliteStorageTests : IDisposable
     [Fact]
     public async Task A_write_waiting_on_another_processs_transaction_goes_ahead_soon_after_it_commits()
     {
-        await using var storage = new SqliteGrainStorage($"Data Source={File}");
+        await using var storage = new SqliteStateStorage($"Data Source={File}");
         await storage.InitializeAsync([], CancellationToken.None);
         await using var otherProcess = new SqliteConnection($"Data Source={File};Pooling=False");
         await otherProcess.OpenAsync();

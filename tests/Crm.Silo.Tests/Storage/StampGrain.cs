@@ -1,20 +1,16 @@
 using Crm.Silo.Tests.Infrastructure;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Crm.Silo.Tests.Storage;
 
-public interface IStampGrain : IGrainWithStringKey
-{
-    Task Set(string value);
-
-    Task<string?> Get();
-}
-
-/// <summary>A stored value and nothing else: no idle collection or deactivation write to blur what storage did.</summary>
+/// <summary>A stored value and nothing else, so that what the test sees is what storage did.</summary>
+[GrainType("stamp")]
 public sealed class StampGrain(Probe probe, [PersistentState("stamp")] IPersistentState<StampState> stamp) : Grain, IStampGrain
 {
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        probe.Activations.AddOrUpdate(GetPrimaryKeyString(), 1, (_, count) => count + 1);
+        probe.Activated(this.GetPrimaryKeyString());
         return Task.CompletedTask;
     }
 

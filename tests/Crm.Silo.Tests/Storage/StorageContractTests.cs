@@ -1,21 +1,24 @@
 using Crm.Silo.Storage;
+using Crm.Silo.Tests.Infrastructure;
+using Orleans.Storage;
 
 namespace Crm.Silo.Tests.Storage;
 
 /// <summary>
-/// What every <see cref="IGrainStorage"/> promises, run against each provider by a derived class that says how to
-/// make another instance over the same store (another process, in effect) and how to read a note row back.
+/// What every <see cref="IStateStorage"/> promises, run against each provider by a derived class that says how to
+/// make another instance over the same store (another process, in effect) and how to read a note row back. The last
+/// test makes the same promise through Orleans: a grain's <see cref="IReadModelState{TState}"/> over the provider.
 /// </summary>
 public abstract class StorageContractTests : IAsyncLifetime
 {
     private static readonly IReadOnlyList<IStateRowWriter> RowWriters = [new NoteRowWriter()];
 
-    private readonly List<IGrainStorage> _instances = [];
+    private readonly List<IStateStorage> _instances = [];
 
-    protected IGrainStorage Storage { get; private set; } = null!;
+    protected IStateStorage Storage { get; private set; } = null!;
 
     /// <summary>A new provider instance over the store every other instance of this test uses.</summary>
-    protected abstract IGrainStorage CreateInstance();
+    protected abstract IStateStorage CreateInstance();
 
     /// <summary>The text of the note stored under <paramref name="id"/>, read from the store itself, or null.</summary>
     protected abstract Task<string?> StoredNoteAsync(string id);
@@ -269,7 +272,46 @@ public abstract class StorageContractTests : IAsyncLifetime
         }
     }
 
-    private async Task<IGrainStorage> StartInstanceAsync()
+    [Fact]
+    public async Task Through_a_silo_a_stale_read_model_write_fails_alone_storing_none_of_its_rows_while_a_fresh_one_in_its_batch_lands_with_its_row()
+    {
+        var siloStorage = new RecordingStorage(CreateInstance());
+        await using var silo = await TestSilo.StartAsync(siloStorage);
+        var probe = silo.Service<Probe>();
+        var (freshKey, staleKey) = (NewId(), NewId());
+        var (freshState, staleState) = (new StateKey("note.note", freshKey), new StateKey("note.note", staleKey));
+        var fresh = silo.Grains.GetGrain<INoteGrain>(freshKey);
+        var stale = silo.Grains.GetGrain<INoteGrain>(staleKey);
+        await fresh.Write(NewId(), "fresh 1");
+        await stale.Write(NewId(), "stale 1");
+        var behindItsBack = await Storage.WriteBatchAsync([new StateWrite(staleState, 1, """{"text":"theirs"}""", [])], CancellationToken.None);
+        Assert.Equal([WriteOutcome.Written(2)], behindItsBack);
+
+        // Holding a batch at the provider queues the next two writes behind it, so they share the batch after it.
+        var gate = new BatchGate();
+        var held = siloStorage.Batches.Count;
+        var queuedBefore = probe.QueuedWrites;
+        siloStorage.BeforeBatch = index => index == held ? gate.WaitAsync() : Task.CompletedTask;
+        var blocker = silo.Grains.GetGrain<INoteGrain>(NewId()).Write(NewId(), "blocker");
+        await gate.Entered;
+        var (freshNote, staleNote) = (NewId(), NewId());
+        var freshWrite = fresh.Write(freshNote, "fresh 2");
+        var staleWrite = stale.Write(staleNote, "stale 2");
+        await Eventually.Until(() => probe.QueuedWrites == queuedBefore + 3, seconds: 10);
+        gate.Release();
+        var staleError = await Record.ExceptionAsync(() => staleWrite);
+        await freshWrite;
+        await blocker;
+
+        Assert.Equal(new[] { freshState, staleState }.Order(), siloStorage.Batches[held + 1].Select(write => write.Key).Order());
+        Assert.IsType<InconsistentStateException>(staleError);
+        Assert.Null(await StoredNoteAsync(staleNote));
+        Assert.Equal(new StoredState(2, """{"text":"theirs"}"""), await Storage.ReadAsync(staleState, CancellationToken.None));
+        Assert.Equal("fresh 2", await StoredNoteAsync(freshNote));
+        Assert.Equal(new StoredState(2, """{"text":"fresh 2"}"""), await Storage.ReadAsync(freshState, CancellationToken.None));
+    }
+
+    private async Task<IStateStorage> StartInstanceAsync()
     {
         var instance = CreateInstance();
         lock (_instances)
@@ -288,4 +330,6 @@ public abstract class StorageContractTests : IAsyncLifetime
     }
 
     private static StateKey NewKey() => new("contract.state", Guid.NewGuid().ToString("N"));
+
+    private static string NewId() => Guid.NewGuid().ToString("N");
 }

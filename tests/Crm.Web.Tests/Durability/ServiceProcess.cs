@@ -49,7 +49,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         };
         foreach (var argument in new[]
         {
-            Locate(), "--urls", address.ToString().TrimEnd('/'), "--Storage:Provider=Postgres",
+            Locate(), "--urls", address.ToString().TrimEnd('/'), "--Cluster:SiloPort=0", "--Cluster:GatewayPort=0", "--Storage:Provider=Postgres",
             $"--ConnectionStrings:Crm={connectionString}", $"--CRM_BOOTSTRAP_KEY={RunningService.AdminKey}",
         })
         {

@@ -25,7 +25,7 @@ public sealed class RunningService : IAsyncDisposable
 
     public static async Task<RunningService> StartAsync(params string[] settings)
     {
-        var app = CrmApplication.Build(["--urls", "http://127.0.0.1:0", .. settings]);
+        var app = CrmApplication.Build(["--urls", "http://127.0.0.1:0", "--Cluster:SiloPort=0", "--Cluster:GatewayPort=0", .. settings]);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new RunningService(app, new Uri(address));

@@ -1,0 +1,11 @@
+using Orleans;
+
+namespace Crm.Bench.Runtime;
+
+[GenerateSerializer]
+[Alias("crm.bench.SmallState")]
+public sealed class SmallState
+{
+    [Id(0)]
+    public int Value { get; set; }
+}

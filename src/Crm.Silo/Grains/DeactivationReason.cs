@@ -1,9 +1,0 @@
-namespace Crm.Silo;
-
-public enum DeactivationReason
-{
-    IdleCollection,
-    ApplicationRequested,
-    InconsistentState,
-    ShuttingDown,
-}

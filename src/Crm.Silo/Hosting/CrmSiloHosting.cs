@@ -1,0 +1,82 @@
+using Crm.Silo.Diagnostics;
+using Crm.Silo.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.Runtime;
+using Orleans.Runtime.Hosting;
+using Orleans.Providers;
+using Orleans.Storage;
+
+namespace Crm.Silo.Hosting;
+
+public static class CrmSiloHosting
+{
+    /// <summary>
+    /// Co-hosts this node's Orleans silo: settings from the <c>Silo</c>, <c>Cluster</c> and <c>Storage</c> sections
+    /// (checked here, so a bad one stops the start naming it), one node with localhost clustering, and the
+    /// group-commit storage as the default grain storage.
+    /// </summary>
+    public static IHostApplicationBuilder AddCrmSilo(this IHostApplicationBuilder builder, Action<StateModel> describeStates)
+    {
+        var storage = StorageOptions.FromConfiguration(builder.Configuration);
+        var silo = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
+        var cluster = builder.Configuration.GetSection(ClusterSettings.SectionName).Get<ClusterSettings>() ?? new ClusterSettings();
+        silo.Validate();
+        cluster.Validate();
+        storage.ResolveConnectionString();
+
+        builder.UseOrleans(orleans =>
+        {
+            var (siloPort, gatewayPort) = cluster.ResolvePorts();
+            orleans.UseLocalhostClustering(siloPort, gatewayPort);
+            orleans.AddCrmStorage(silo, describeStates);
+        });
+        builder.Services.AddSingleton(storage);
+        builder.Services.AddSingleton(_ => StorageFor(storage));
+        return builder;
+    }
+
+    /// <summary>
+    /// The parts of a silo that are ours, for the service and for test clusters alike: scheduling limits, collection age,
+    /// response timeout, the group-commit storage as the default grain storage, and the <c>[ReadModelState]</c> facet.
+    /// The store itself is the <see cref="IStateStorage"/> the caller registers.
+    /// </summary>
+    public static ISiloBuilder AddCrmStorage(this ISiloBuilder orleans, SiloOptions silo, Action<StateModel> describeStates)
+    {
+        silo.Validate();
+        var model = new StateModel();
+        describeStates(model);
+
+        orleans.Configure<SiloMessagingOptions>(messaging =>
+        {
+            messaging.ResponseTimeout = silo.ResponseTimeout;
+            messaging.MaxEnqueuedRequestsHardLimit = silo.MaxQueuedRequestsPerActivation;
+            messaging.MaxEnqueuedRequestsSoftLimit = 0;
+        });
+        orleans.Configure<GrainCollectionOptions>(collection => collection.CollectionAge = silo.DefaultCollectionAge);
+
+        var services = orleans.Services;
+        services.AddSingleton(silo);
+        services.AddSingleton(model);
+        services.TryAddSingleton<StorageMetrics>();
+        services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (provider, _) => new GroupCommitGrainStorage(
+            provider.GetRequiredService<IStateStorage>(),
+            model,
+            silo.GroupCommit,
+            provider.GetRequiredService<StorageMetrics>()));
+        services.AddSingleton<IAttributeToFactoryMapper<ReadModelStateAttribute>, ReadModelStateMapper>();
+        return orleans;
+    }
+
+    private static IStateStorage StorageFor(StorageOptions storage) => storage.Provider switch
+    {
+        StorageProviderKind.Memory => new MemoryStateStorage(),
+        StorageProviderKind.Sqlite => new SqliteStateStorage(storage.ResolveConnectionString()),
+        StorageProviderKind.Postgres => new PostgresStateStorage(storage.ResolveConnectionString()),
+        _ => throw new InvalidOperationException($"Unknown storage provider '{storage.Provider}'."),
+    };
+}

@@ -1,0 +1,11 @@
+using Orleans;
+
+namespace Crm.Silo.Tests.Storage;
+
+[GenerateSerializer]
+[Alias("test.NoteState")]
+public sealed class NoteState
+{
+    [Id(0)]
+    public string? Text { get; set; }
+}
