@@ -39,7 +39,6 @@ public sealed class ProjectionStore : IAsyncDisposable
 
     public static ProjectionStore Sqlite(string path)
     {
-        SQLitePCL.Batteries_V2.Init();
         var connectionString = $"Data Source={path}";
         return new ProjectionStore(SqlDialect.Sqlite, async () =>
         {

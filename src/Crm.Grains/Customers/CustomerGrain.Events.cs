@@ -3,6 +3,7 @@ using Crm.Grains.Identities;
 using Crm.Grains.Ingest;
 using Crm.Grains.ReadModel;
 using Crm.Grains.Validation;
+using Crm.Grains.Workspaces;
 
 namespace Crm.Grains.Customers;
 
@@ -11,7 +12,7 @@ public sealed partial class CustomerGrain
 {
     private const int SnippetLength = 140;
 
-    public async Task<EventReceipt> Apply(EngagementEvent @event, ChannelIdentity source)
+    public async Task<EventReceipt> Apply(EngagementEvent @event, ChannelIdentity source, WorkspaceSettings settings)
     {
         // A tombstone still knows the events it applied before retiring: a retry of one must not count again at the survivor.
         var eventDigest = EventWindow.DigestOf(@event.Id);
@@ -22,7 +23,7 @@ public sealed partial class CustomerGrain
 
         if (State.MergedInto is { } survivor)
         {
-            return await Survivor(survivor).Apply(@event, source);
+            return await Survivor(survivor).Apply(@event, source, settings);
         }
 
         if (State.ErasedAt is not null)
@@ -30,7 +31,6 @@ public sealed partial class CustomerGrain
             throw new CustomerNotFoundException(CustomerId);
         }
 
-        var settings = await SettingsAsync();
         if (EventValidation.Validate(@event, settings.DefaultPhoneCountry) is { } invalid)
         {
             throw new DomainValidationException(invalid);

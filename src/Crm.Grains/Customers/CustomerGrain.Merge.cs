@@ -19,7 +19,9 @@ public sealed partial class CustomerGrain
     public async Task ReserveAsSurvivor(string mergeKey)
     {
         EnsureLive();
-        if (!State.PendingMerges.Contains(mergeKey))
+
+        // A merge resumed after it was absorbed asks again: it must not hold this customer once more.
+        if (!State.PendingMerges.Contains(mergeKey) && !State.AppliedMerges.Contains(mergeKey))
         {
             await MutateAsync(async () =>
             {

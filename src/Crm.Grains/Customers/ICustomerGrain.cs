@@ -1,4 +1,5 @@
 using Crm.Grains.Ingest;
+using Crm.Grains.Workspaces;
 using Orleans;
 using Orleans.Concurrency;
 
@@ -14,8 +15,8 @@ public interface ICustomerGrain : IGrainWithStringKey
 {
     Task<CustomerView> Create(NewCustomer customer, string actor);
 
-    /// <summary>Applies an event that arrived through <paramref name="source"/>; creates the customer on its first event.</summary>
-    Task<EventReceipt> Apply(EngagementEvent @event, ChannelIdentity source);
+    /// <summary>Applies an event that arrived through <paramref name="source"/>, under the workspace's <paramref name="settings"/>; creates the customer on its first event.</summary>
+    Task<EventReceipt> Apply(EngagementEvent @event, ChannelIdentity source, WorkspaceSettings settings);
 
     /// <summary>The customer, or its survivor's view when merged; null when it does not exist.</summary>
     [ReadOnly]

@@ -1,5 +1,6 @@
 using Crm.Grains.Customers;
 using Crm.Grains.Ingest;
+using Crm.Grains.Workspaces;
 using Orleans;
 using Orleans.Concurrency;
 
@@ -12,8 +13,11 @@ namespace Crm.Grains.Identities;
 /// </summary>
 public interface IIdentityGrain : IGrainWithStringKey
 {
-    /// <summary>Applies an event (already validated, identity normalized) to the owning customer, creating it if needed.</summary>
-    Task<EventReceipt> Ingest(EngagementEvent @event);
+    /// <summary>
+    /// Applies an event (already validated against <paramref name="settings"/>, identity normalized) to the owning
+    /// customer, creating it if needed. The settings travel with the event so no grain on its path asks the workspace again.
+    /// </summary>
+    Task<EventReceipt> Ingest(EngagementEvent @event, WorkspaceSettings settings);
 
     [AlwaysInterleave]
     Task<ClaimResult> Claim(string customerId);

@@ -1,22 +1,25 @@
 using Crm.Grains.Customers;
 using Crm.Grains.Ingest;
 using Crm.Grains.Workspaces;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans;
 using Orleans.Runtime;
 
 namespace Crm.Grains.Identities;
 
 [GrainType("identity")]
-public sealed class IdentityGrain([PersistentState("identity")] IPersistentState<IdentityState> identity) : Grain, IIdentityGrain
+public sealed class IdentityGrain(
+    [PersistentState("identity")] IPersistentState<IdentityState> identity,
+    [FromKeyedServices(GrainClock.Key)] TimeProvider clock) : Grain, IIdentityGrain
 {
     private string Workspace => WorkspaceKeys.WorkspaceOf(this.GetPrimaryKeyString());
 
-    public async Task<EventReceipt> Ingest(EngagementEvent @event)
+    public async Task<EventReceipt> Ingest(EngagementEvent @event, WorkspaceSettings settings)
     {
         // The owner is set before the write is awaited, so a claim interleaving with it sees the identity as taken.
         var owner = identity.State.OwnerId ?? await TakeOwnership(CustomerIds.New());
         var (_, source) = IdentityKey.Parse(this.GetPrimaryKeyString());
-        return await GrainFactory.GetGrain<ICustomerGrain>(WorkspaceKeys.Compose(Workspace, owner)).Apply(@event, source);
+        return await GrainFactory.GetGrain<ICustomerGrain>(WorkspaceKeys.Compose(Workspace, owner)).Apply(@event, source, settings);
     }
 
     public async Task<ClaimResult> Claim(string customerId)
@@ -52,7 +55,7 @@ public sealed class IdentityGrain([PersistentState("identity")] IPersistentState
     private async Task<string> TakeOwnership(string customerId)
     {
         identity.State.OwnerId = customerId;
-        identity.State.LinkedAt = DateTimeOffset.UtcNow;
+        identity.State.LinkedAt = clock.GetUtcNow();
         await StoreAsync(identity.WriteStateAsync);
         return customerId;
     }

@@ -12,6 +12,7 @@ namespace Crm.Grains.Ingest;
 /// Which of the optional fields are required depends on <see cref="Type"/>; <see cref="EventValidation"/> says.
 /// </summary>
 [GenerateSerializer]
+[Immutable]
 [Alias("crm.EngagementEvent")]
 public sealed record EngagementEvent
 {
@@ -69,6 +70,7 @@ public enum MessageDirection
 
 /// <summary>What an <see cref="EventType.Identify"/> event says about the customer.</summary>
 [GenerateSerializer]
+[Immutable]
 [Alias("crm.Traits")]
 public sealed record Traits
 {

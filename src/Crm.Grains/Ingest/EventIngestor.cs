@@ -24,7 +24,7 @@ public sealed class EventIngestor(IGrainFactory grains)
         var grain = grains.GetGrain<IIdentityGrain>(IdentityKey.For(workspaceId, identity));
         try
         {
-            var receipt = await grain.Ingest(@event with { Identity = identity.Value });
+            var receipt = await grain.Ingest(@event with { Identity = identity.Value }, settings);
             return new IngestResult(receipt.Outcome == EventOutcome.Accepted ? IngestStatus.Accepted : IngestStatus.Duplicate, CustomerId: receipt.CustomerId);
         }
         catch (DomainValidationException invalid)

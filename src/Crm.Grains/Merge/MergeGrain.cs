@@ -106,7 +106,11 @@ public sealed class MergeGrain([PersistentState("merge")] IPersistentState<Merge
     /// </summary>
     private async Task<CustomerState> RetireAsync(ICustomerGrain survivor, ICustomerGrain duplicate, string actor)
     {
-        await survivor.ReserveAsSurvivor(this.GetPrimaryKeyString());
+        if (merge.State.Phase < MergePhase.DuplicateRetired)
+        {
+            await survivor.ReserveAsSurvivor(this.GetPrimaryKeyString());
+        }
+
         try
         {
             return await duplicate.RetireInto(merge.State.SurvivorId!, actor);

@@ -8,6 +8,7 @@ using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime;
 using Orleans.Runtime.Hosting;
+using Orleans.Serialization;
 using Orleans.Providers;
 using Orleans.Storage;
 
@@ -58,6 +59,10 @@ public static class CrmSiloHosting
             messaging.MaxEnqueuedRequestsSoftLimit = 0;
         });
         orleans.Configure<GrainCollectionOptions>(collection => collection.CollectionAge = silo.DefaultCollectionAge);
+
+        // Orleans rebuilds exception types across silos only from known namespaces: a database error raised on another
+        // silo must arrive as itself, so the service can tell a transient one (503) from a bug.
+        orleans.Configure<ExceptionSerializationOptions>(exceptions => exceptions.SupportedNamespacePrefixes.Add("Npgsql"));
 
         var services = orleans.Services;
         services.AddSingleton(silo);

@@ -88,7 +88,10 @@ public sealed class GroupCommitGrainStorage : IGrainStorage, ILifecycleParticipa
         grainState.RecordExists = false;
     }
 
-    /// <summary>The row the state is stored in: the same key the runtime before Orleans used, so older stores open as they are.</summary>
+    /// <summary>
+    /// The row the state is stored in: the same key the runtime before Orleans used, so older stores open as they are.
+    /// It holds because every grain class names its type with <c>[GrainType]</c>: renaming one orphans its stored state.
+    /// </summary>
     public static StateKey KeyOf(string stateName, GrainId grainId) => new($"{grainId.Type}.{stateName}", grainId.Key.ToString()!);
 
     private static long? VersionOf<T>(IGrainState<T> grainState) =>

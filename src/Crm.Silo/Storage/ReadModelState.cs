@@ -12,7 +12,6 @@ internal sealed class ReadModelState<TState> : IReadModelState<TState>
     private readonly GroupCommitGrainStorage _storage;
     private readonly GrainState<TState> _state = new(new TState());
 
-
     public ReadModelState(IGrainContext context, string stateName, GroupCommitGrainStorage storage)
     {
         _grainId = context.GrainId;

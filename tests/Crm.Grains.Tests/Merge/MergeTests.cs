@@ -136,6 +136,12 @@ public sealed class MergeTests
         Assert.Equal(2, again.Survivor.Orders);
         Assert.Equal(survivor, await Send(restarted, Events.Csat(Channel.Sms, "+44 20 7946 0001", CrmSilo.Start.AddHours(1), 4)));
         AssertStatsMatchRows(restarted);
+
+        // A resumed merge lets its survivor go: it can itself be merged into another customer afterwards.
+        var later = await Send(restarted, Events.Message(Channel.Email, "gil.work@example.com", CrmSilo.Start.AddHours(2)));
+        var last = await Merge(restarted, later, survivor);
+        Assert.Equal(later, last.Survivor.Id);
+        Assert.Equal(2, last.Survivor.Orders);
     }
 
     [Fact]
