@@ -6,7 +6,7 @@ using Orleans.Runtime;
 
 namespace Crm.Silo.Tests.Scheduling;
 
-/// <summary><c>Silo:MaxQueuedRequestsPerActivation</c> reaches Orleans' load shedding: callers beyond it are refused at once.</summary>
+/// <summary><c>Silo:MaxQueuedRequestsPerActivation</c> reaches Orleans' per-activation queue limit: callers beyond it are refused at once.</summary>
 public sealed class OverloadTests
 {
     [Fact]
