@@ -10,6 +10,8 @@ namespace Crm.Grains.Access;
 /// revoking marks both, directory first, so a revoked key stops working at once.
 /// </summary>
 [GrainType("workspaceaccess")]
+// Read by almost every request of its workspace and one per workspace: kept in memory through quiet hours.
+[CollectionAgeLimit(Hours = 24)]
 public sealed class WorkspaceAccessGrain([PersistentState("access")] IPersistentState<WorkspaceAccessState> access, [FromKeyedServices(GrainClock.Key)] TimeProvider clock) : Grain, IWorkspaceAccessGrain
 {
     public const int MaxKeys = 100;

@@ -14,6 +14,8 @@ namespace Crm.Grains.Merge;
 /// merge exactly once.
 /// </summary>
 [GrainType("merge")]
+// Works for one operation and is rarely asked again: its memory goes soon after.
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class MergeGrain([PersistentState("merge")] IPersistentState<MergeState> merge, IMergeFaults faults, [FromKeyedServices(GrainClock.Key)] TimeProvider clock) : Grain, IMergeGrain
 {
     private string Workspace => WorkspaceKeys.WorkspaceOf(this.GetPrimaryKeyString());

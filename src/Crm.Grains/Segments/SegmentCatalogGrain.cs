@@ -9,6 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace Crm.Grains.Segments;
 
 [GrainType("segmentcatalog")]
+// Read by almost every request of its workspace and one per workspace: kept in memory through quiet hours.
+[CollectionAgeLimit(Hours = 24)]
 public sealed partial class SegmentCatalogGrain(
     [PersistentState("catalog")] IPersistentState<SegmentCatalogState> catalog,
     [FromKeyedServices(GrainClock.Key)] TimeProvider clock,

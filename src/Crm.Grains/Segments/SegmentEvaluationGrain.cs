@@ -7,6 +7,8 @@ using Orleans.Runtime;
 namespace Crm.Grains.Segments;
 
 [GrainType("segmentevaluation")]
+// Its pass keeps it alive while it runs (a keep-alive timer); once done it is rarely asked again.
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class SegmentEvaluationGrain(
     [PersistentState("segment-evaluation")] IPersistentState<SegmentEvaluationState> evaluation,
     ISweepQueries queries) : Grain, ISegmentEvaluationGrain

@@ -5,6 +5,8 @@ using Orleans.Runtime;
 namespace Crm.Grains.Workspaces;
 
 [GrainType("workspace")]
+// Read by almost every request of its workspace and one per workspace: kept in memory through quiet hours.
+[CollectionAgeLimit(Hours = 24)]
 public sealed class WorkspaceGrain([PersistentState("workspace")] IPersistentState<WorkspaceState> workspace) : Grain, IWorkspaceGrain
 {
     public Task<WorkspaceSettings> GetSettings() => Task.FromResult(workspace.State.Settings);
