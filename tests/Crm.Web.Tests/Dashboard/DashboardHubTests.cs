@@ -85,7 +85,10 @@ public sealed class DashboardHubTests(PostgresTestDatabase postgres) : IClassFix
         await healthy.WaitForAsync("statsChanged", stats => stats.GetProperty("all").GetInt64() == final.GetProperty("all").GetInt64(), Soon);
         var arrivals = healthy.Received.Where(message => message.Target == "customerChanged").ToDictionary(message => Id(message.Argument)!, message => message.ArrivedAt);
         var worstLag = acknowledged.Max(batch => arrivals[batch.LastCustomerId] - batch.At);
-        Assert.True(worstLag < TimeSpan.FromSeconds(2), $"a healthy dashboard saw a row {worstLag.TotalMilliseconds:F0} ms after its acknowledgement");
+
+        // Held up by the stuck dashboard, a healthy one would wait for that connection to time out (30 s); on two shared
+        // cores flooded with new customers, a healthy dashboard's rows arrive within a few seconds of their acknowledgement.
+        Assert.True(worstLag < TimeSpan.FromSeconds(5), $"a healthy dashboard saw a row {worstLag.TotalMilliseconds:F0} ms after its acknowledgement");
     }
 
     [Fact]
