@@ -19,7 +19,6 @@ if (string.IsNullOrWhiteSpace(connectionString))
 }
 
 var keys = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 64;
-var (siloPort, gatewayPort) = new ClusterSettings { SiloPort = 0, GatewayPort = 0 }.ResolvePorts();
 
 // No default configuration or logging: nothing in the working folder may change the writer, and standard output carries
 // acks only. The log goes to standard error, which the test shows if the writer stops early.
@@ -28,7 +27,7 @@ builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogL
 builder.Services.AddSingleton<IStateStorage>(new PostgresStateStorage(connectionString));
 builder.UseOrleans(silo =>
 {
-    silo.UseLocalhostClustering(siloPort, gatewayPort);
+    silo.UseOneNodeCluster(ClusterSettings.AnyFreePorts);
     silo.AddCrmStorage(new SiloOptions(), states => states.AddJsonContracts(LedgerJsonContext.Default));
 });
 using var host = builder.Build();

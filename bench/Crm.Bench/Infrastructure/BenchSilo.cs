@@ -31,8 +31,7 @@ public sealed class BenchSilo : IAsyncDisposable
         builder.Services.AddSingleton(storage);
         builder.UseOrleans(silo =>
         {
-            var (siloPort, gatewayPort) = new ClusterSettings { SiloPort = 0, GatewayPort = 0 }.ResolvePorts();
-            silo.UseLocalhostClustering(siloPort, gatewayPort);
+            silo.UseOneNodeCluster(ClusterSettings.AnyFreePorts);
             silo.AddCrmStorage(new SiloOptions(), describeStates);
             configure?.Invoke(silo);
         });

@@ -21,23 +21,30 @@ public sealed partial class CustomerGrain
         EnsureLive();
 
         // A merge resumed after it was absorbed asks again: it must not hold this customer once more.
-        if (!State.PendingMerges.Contains(mergeKey) && !State.AppliedMerges.Contains(mergeKey))
+        if (!State.AppliedMerges.Contains(mergeKey))
         {
-            await MutateAsync(async () =>
-            {
-                State.PendingMerges.Add(mergeKey);
-                await CommitAsync(clock.GetUtcNow(), []);
-            });
+            await SetPendingAsync(mergeKey, pending: true);
         }
     }
 
-    public async Task ReleaseSurvivor(string mergeKey)
+    public Task ReleaseSurvivor(string mergeKey) => SetPendingAsync(mergeKey, pending: false);
+
+    /// <summary>Stores <paramref name="mergeKey"/> as pending or not; writes only when that changes.</summary>
+    private async Task SetPendingAsync(string mergeKey, bool pending)
     {
-        if (State.PendingMerges.Contains(mergeKey))
+        if (State.PendingMerges.Contains(mergeKey) != pending)
         {
             await MutateAsync(async () =>
             {
-                State.PendingMerges.Remove(mergeKey);
+                if (pending)
+                {
+                    State.PendingMerges.Add(mergeKey);
+                }
+                else
+                {
+                    State.PendingMerges.Remove(mergeKey);
+                }
+
                 await CommitAsync(clock.GetUtcNow(), []);
             });
         }

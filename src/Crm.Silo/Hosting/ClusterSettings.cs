@@ -14,6 +14,9 @@ public sealed class ClusterSettings
     /// <summary>Port of the gateway external Orleans clients connect to; 0 picks a free one at start.</summary>
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>Free ports for both, picked at start: for silos started by tools and tests beside others.</summary>
+    public static ClusterSettings AnyFreePorts => new() { SiloPort = 0, GatewayPort = 0 };
+
     public void Validate()
     {
         Require(SiloPort is >= 0 and <= IPEndPoint.MaxPort, nameof(SiloPort));

@@ -32,13 +32,19 @@ public static class CrmSiloHosting
 
         builder.UseOrleans(orleans =>
         {
-            var (siloPort, gatewayPort) = cluster.ResolvePorts();
-            orleans.UseLocalhostClustering(siloPort, gatewayPort);
+            orleans.UseOneNodeCluster(cluster);
             orleans.AddCrmStorage(silo, describeStates);
         });
         builder.Services.AddSingleton(storage);
         builder.Services.AddSingleton(_ => StorageFor(storage));
         return builder;
+    }
+
+    /// <summary>A cluster of this one silo (localhost clustering) on the ports of <paramref name="cluster"/>, free ones where they are 0.</summary>
+    public static ISiloBuilder UseOneNodeCluster(this ISiloBuilder orleans, ClusterSettings cluster)
+    {
+        var (siloPort, gatewayPort) = cluster.ResolvePorts();
+        return orleans.UseLocalhostClustering(siloPort, gatewayPort);
     }
 
     /// <summary>

@@ -19,8 +19,10 @@ internal sealed class ReadModelStateMapper : IAttributeToFactoryMapper<ReadModel
                 $"[ReadModelState] on {parameter.Member.DeclaringType?.Name}({parameter.Name}) needs a parameter of type IReadModelState<TState>, not {parameter.ParameterType.Name}.");
         }
 
-        var create = CreateMethod.MakeGenericMethod(parameter.ParameterType.GetGenericArguments());
-        return context => create.Invoke(null, [context, attribute.StateName])!;
+        // Bound once per grain class, so an activation pays a delegate call rather than reflection.
+        var create = CreateMethod.MakeGenericMethod(parameter.ParameterType.GetGenericArguments()).CreateDelegate<Func<IGrainContext, string, object>>();
+        var stateName = attribute.StateName;
+        return context => create(context, stateName);
     }
 
     private static ReadModelState<TState> Create<TState>(IGrainContext context, string stateName)
