@@ -26,7 +26,7 @@ public static class CrmGrainsRegistration
     /// <summary>
     /// The services the grains depend on: the clock, the intent text model trained on the shipped examples, a change
     /// sink that a host replaces to watch changes live, the process-wide cache of compiled segment rules, and segment,
-    /// sweep, timeline and duplicate queries over the store the silo writes to. A host adds <see cref="WorkspaceSweepService"/> to run sweeps.
+    /// sweep, timeline and duplicate queries over the store the silo writes to. A host adds <see cref="SweepScheduler"/> to have sweeps wake by reminder.
     /// </summary>
     public static IServiceCollection AddCrmGrainServices(this IServiceCollection services)
     {

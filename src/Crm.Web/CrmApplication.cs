@@ -39,12 +39,14 @@ public static class CrmApplication
         }
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
-        builder.Services.AddSingleton(builder.Configuration.GetSection("Sweep").Get<SweepOptions>() ?? new SweepOptions());
+        var sweep = builder.Configuration.GetSection(SweepOptions.SectionName).Get<SweepOptions>() ?? new SweepOptions();
+        sweep.Validate();
+        builder.Services.AddSingleton(sweep);
         builder.Services.AddDashboard();
         builder.Services.AddCrmGrainServices();
         builder.AddCrmSilo(states => states.AddCrmGrainStates());
         builder.Services.AddHostedService<BootstrapWorkspace>();
-        builder.Services.AddHostedService<WorkspaceSweepService>();
+        builder.Services.AddHostedService<SweepScheduler>();
         builder.Services.AddSingleton<EventIngestor>();
         builder.AddDemo();
 

@@ -73,6 +73,7 @@ public sealed class CrmSilo : IAsyncDisposable
             silo.Services.AddCrmGrainServices();
             silo.Services.AddSingleton(storage);
             silo.AddCrmStorage(options ?? new SiloOptions(), states => states.AddCrmGrainStates());
+            silo.UseInMemoryReminderService();
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();
