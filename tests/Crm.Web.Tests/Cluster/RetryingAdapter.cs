@@ -9,7 +9,8 @@ namespace Crm.Web.Tests.Cluster;
 /// A channel adapter in front of a cluster: posts its events in batches to the nodes in turn and, when a node is down,
 /// cut off mid-request or answers 503, posts the same batch to the next one. Any other answer is a problem.
 /// </summary>
-public sealed class RetryingAdapter(IReadOnlyList<PlannedEvent> events, AckLedger ledger, int batchSize, int firstNode)
+/// <param name="pause">Time between acknowledged batches, to spread the load over a span of time.</param>
+public sealed class RetryingAdapter(IReadOnlyList<PlannedEvent> events, AckLedger ledger, int batchSize, int firstNode, TimeSpan pause)
 {
     private int _retries;
 
@@ -44,6 +45,7 @@ public sealed class RetryingAdapter(IReadOnlyList<PlannedEvent> events, AckLedge
                 }
 
                 ledger.Record(batch, JsonDocument.Parse(body).RootElement);
+                await Task.Delay(pause, cancellationToken);
             }
             catch (Exception exception) when (exception is HttpRequestException or IOException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
