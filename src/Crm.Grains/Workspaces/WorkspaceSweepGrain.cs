@@ -11,6 +11,7 @@ namespace Crm.Grains.Workspaces;
 public sealed class WorkspaceSweepGrain(
     [PersistentState("sweep")] IPersistentState<WorkspaceSweepState> sweep,
     ISweepQueries queries,
+    WorkspaceSettingsCache workspaceSettings,
     [FromKeyedServices(GrainClock.Key)] TimeProvider clock) : Grain, IWorkspaceSweepGrain
 {
     private const int PageSize = 500;
@@ -19,7 +20,7 @@ public sealed class WorkspaceSweepGrain(
     public async Task<int> Sweep()
     {
         var workspace = this.GetPrimaryKeyString();
-        var settings = await GrainFactory.GetGrain<IWorkspaceGrain>(workspace).GetSettings();
+        var settings = await workspaceSettings.GetAsync(workspace);
         var now = clock.GetUtcNow();
         var since = sweep.State.LastSweptAt ?? DateTimeOffset.UnixEpoch;
         var thresholds = new[]
