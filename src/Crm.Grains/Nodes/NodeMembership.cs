@@ -71,7 +71,8 @@ public sealed partial class NodeMembership(IGrainFactory grains, NodeObserver ob
         }
     }
 
-    private async Task RenewAsync()
+    /// <summary>Renews the lease now (the node does so every <see cref="NodeOptions.RenewEvery"/>); a failure is logged, never thrown.</summary>
+    public async Task RenewAsync()
     {
         try
         {
