@@ -150,6 +150,32 @@ public sealed class NodeBroadcastTests
         Assert.Equal("44", (await onOther.GetAsync(Workspace)).DefaultPhoneCountry);
     }
 
+    [Fact]
+    public async Task An_evaluation_pass_moves_customers_living_on_a_node_that_missed_the_rules_change()
+    {
+        await using var silo = await CrmSilo.StartClusterAsync(2, services: services => services.AddSingleton(Lasting()));
+        var customerId = await silo.SendAsync(Workspace, Events.Order(Channel.Email, "ada@example.com", CrmSilo.Start, "o-1", 150m));
+        var customer = silo.GrainsOn(0).GetGrain<ICustomerGrain>(WorkspaceKeys.Compose(Workspace, customerId));
+        await silo.PlaceOnAsync(customer, 1);
+        var onOther = silo.ServicesOn(1).GetRequiredService<MembershipRulesCache>();
+        Assert.Empty((await onOther.GetAsync(Workspace)).Rules);
+        await silo.GrainsOn(0).GetGrain<INodeDirectoryGrain>(NodeDirectoryGrain.Key).Leave(silo.ServicesOn(1).GetRequiredService<NodeMembership>().NodeId);
+
+        var catalog = silo.GrainsOn(0).GetGrain<ISegmentCatalogGrain>(Workspace);
+        var segment = await catalog.Create(new SegmentDraft { Name = "Big spenders", Kind = SegmentKind.Rule, Rule = "ltv >= 100" });
+        var version = await catalog.GetMembershipVersion();
+        var evaluation = silo.GrainsOn(0).GetGrain<ISegmentEvaluationGrain>(Workspace);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await evaluation.Status()).EvaluatedVersion < version)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"segments not evaluated against catalog version {version} within 30 s");
+            await Task.Delay(20);
+        }
+
+        Assert.Contains(segment.Id, (await customer.Get())!.Segments);
+        Assert.Equal(segment.Id, Assert.Single((await onOther.GetAsync(Workspace)).Rules).SegmentId);
+    }
+
     private static async Task<IReadOnlyList<string>> NodeIdsAsync(INodeDirectoryGrain directory) =>
         (await directory.LiveNodes()).Select(node => node.NodeId).ToArray();
 }
