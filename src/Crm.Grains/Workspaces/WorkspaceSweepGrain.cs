@@ -17,6 +17,7 @@ public sealed class WorkspaceSweepGrain(
     [PersistentState("sweep")] IPersistentState<WorkspaceSweepState> sweep,
     ISweepQueries queries,
     SweepOptions options,
+    WorkspaceSettingsCache workspaceSettings,
     [FromKeyedServices(GrainClock.Key)] TimeProvider clock) : Grain, IWorkspaceSweepGrain, IRemindable
 {
     public const string ReminderName = "sweep";
@@ -51,7 +52,7 @@ public sealed class WorkspaceSweepGrain(
     public async Task<int> Sweep()
     {
         var workspace = this.GetPrimaryKeyString();
-        var settings = await GrainFactory.GetGrain<IWorkspaceGrain>(workspace).GetSettings();
+        var settings = await workspaceSettings.GetAsync(workspace);
         var now = clock.GetUtcNow();
         var since = sweep.State.LastSweptAt ?? DateTimeOffset.UnixEpoch;
         var thresholds = new[]

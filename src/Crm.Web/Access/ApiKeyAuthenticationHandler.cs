@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using Crm.Grains.Access;
-using Orleans;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -8,9 +7,10 @@ namespace Crm.Web.Access;
 
 /// <summary>
 /// Authenticates <c>Authorization: Bearer &lt;key&gt;</c> (or <c>access_token</c> in the query, which browsers' WebSockets need
-/// for the hub) by looking the key's digest up in the key directory. The key itself is never logged or stored.
+/// for the hub) by looking the key's digest up in this node's copy of the key directory (<see cref="ApiKeyCache"/>), which
+/// a revocation through any node evicts before the revocation is acknowledged. The key itself is never logged or stored.
 /// </summary>
-public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IGrainFactory grains)
+public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyCache keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -29,7 +29,7 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
             return AuthenticateResult.Fail("The key is not valid.");
         }
 
-        var key = await grains.GetGrain<IApiKeyGrain>(ApiKeySecrets.Hash(secret)).Describe();
+        var key = await keys.DescribeAsync(ApiKeySecrets.Hash(secret));
         return key is { IsActive: true }
             ? AuthenticateResult.Success(new AuthenticationTicket(CrmClaims.For(key, SchemeName), SchemeName))
             : AuthenticateResult.Fail("The key is not valid or was revoked.");

@@ -1,3 +1,4 @@
+using Crm.Grains;
 using Crm.Grains.Customers;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -13,7 +14,7 @@ public static class DashboardRegistration
         services.AddSignalR();
         services.AddSingleton<DashboardFeed>();
         services.Replace(ServiceDescriptor.Singleton<ICustomerChangeSink>(provider => provider.GetRequiredService<DashboardFeed>()));
-        services.AddSingleton<DashboardConnections>();
+        services.AddNodeListener<DashboardConnections>();
         services.AddHostedService<DashboardPump>();
         return services;
     }
