@@ -11,9 +11,14 @@ public static class DashboardRegistration
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
         services.AddSignalR();
+        services.AddSingleton<ListenerDirectory>();
         services.AddSingleton<DashboardFeed>();
         services.Replace(ServiceDescriptor.Singleton<ICustomerChangeSink>(provider => provider.GetRequiredService<DashboardFeed>()));
         services.AddSingleton<DashboardConnections>();
+        services.AddSingleton<DashboardPush>();
+        services.AddSingleton<RemoteBatchReceiver>();
+        services.AddSingleton<DashboardLeaseKeeper>();
+        services.AddHostedService(provider => provider.GetRequiredService<DashboardLeaseKeeper>());
         services.AddHostedService<DashboardPump>();
         return services;
     }
