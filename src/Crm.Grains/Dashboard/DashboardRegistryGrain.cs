@@ -21,9 +21,57 @@ public sealed class DashboardRegistryGrain([FromKeyedServices(GrainClock.Key)] T
         return Task.CompletedTask;
     }
 
-    public Task<DashboardListeners> GetListeners()
+    public Task<DashboardListeners> GetListeners(IDashboardListener? reader)
     {
         var now = clock.GetUtcNow();
+        if (reader is not null)
+        {
+            _state.Readers[reader.GetGrainId()] = new Reader(reader, now + DashboardLeases.ReaderFor);
+        }
+
+        return Task.FromResult(Current(now));
+    }
+
+    private void Hold(DashboardLease lease, DateTimeOffset expiresAt)
+    {
+        var now = clock.GetUtcNow();
+        var id = lease.Listener.GetGrainId();
+        var held = _state.Leases.GetValueOrDefault(id);
+        if (held is not null && held.Lease.Sequence > lease.Sequence)
+        {
+            return;
+        }
+
+        _state.Leases[id] = new HeldLease(lease, expiresAt);
+        var wasLive = held is not null && held.ExpiresAt > now;
+        var isLive = expiresAt > now;
+        if (wasLive != isLive || (isLive && !held!.Lease.Followed.ToHashSet(StringComparer.Ordinal).SetEquals(lease.Followed)))
+        {
+            _state.Listeners = null;
+            TellReaders(now);
+        }
+    }
+
+    /// <summary>One-way calls: the registry never waits for a reader, and a reader that is gone is dropped when its time is up.</summary>
+    private void TellReaders(DateTimeOffset now)
+    {
+        var listeners = Current(now);
+        var workspace = this.GetPrimaryKeyString();
+        foreach (var (id, reader) in _state.Readers)
+        {
+            if (reader.Until <= now)
+            {
+                _state.Readers.Remove(id);
+            }
+            else
+            {
+                _ = reader.Listener.ListenersChanged(workspace, listeners);
+            }
+        }
+    }
+
+    private DashboardListeners Current(DateTimeOffset now)
+    {
         foreach (var (id, held) in _state.Leases)
         {
             if (held.ExpiresAt <= now - DashboardLeases.Duration)
@@ -36,24 +84,13 @@ public sealed class DashboardRegistryGrain([FromKeyedServices(GrainClock.Key)] T
         if (_state.Listeners is null || now >= _state.ListenersValidUntil)
         {
             var live = _state.Leases.Values.Where(held => held.ExpiresAt > now).ToArray();
-            _state.Listeners = live.Length == 0
-                ? DashboardListeners.None
-                : new DashboardListeners(live.Select(held => new DashboardListener(held.Lease.Listener, held.Lease.Followed)).ToArray());
+            _state.Listeners = new DashboardListeners(
+                live.Select(held => new DashboardListener(held.Lease.Listener, held.Lease.Followed)).ToArray(),
+                _state.Epoch,
+                ++_state.Version);
             _state.ListenersValidUntil = live.Length == 0 ? DateTimeOffset.MaxValue : live.Min(held => held.ExpiresAt);
         }
 
-        return Task.FromResult(_state.Listeners);
-    }
-
-    private void Hold(DashboardLease lease, DateTimeOffset expiresAt)
-    {
-        var id = lease.Listener.GetGrainId();
-        if (_state.Leases.TryGetValue(id, out var held) && held.Lease.Sequence > lease.Sequence)
-        {
-            return;
-        }
-
-        _state.Leases[id] = new HeldLease(lease, expiresAt);
-        _state.Listeners = null;
+        return _state.Listeners;
     }
 }

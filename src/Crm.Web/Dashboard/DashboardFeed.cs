@@ -24,7 +24,7 @@ public sealed class DashboardFeed(ListenerDirectory listeners) : ICustomerChange
             return;
         }
 
-        // Until the first read of the listeners answers, who follows what elsewhere is unknown: the entries are kept.
+        // While this node's copy of the listeners is missing or stale, who follows what elsewhere is unknown: entries are kept.
         var followed = _followers.ContainsKey((change.Workspace, change.CustomerId)) || remote is null || remote.Followed.Contains(change.CustomerId);
         Feed(change.Workspace).Add(change, followed);
     }

@@ -8,17 +8,11 @@ namespace Crm.Web.Dashboard;
 /// <see cref="IDashboardRegistryGrain"/>: taken when the first dashboard opens, renewed every
 /// <see cref="DashboardLeases.RenewEvery"/> with the customers the node's dashboards follow, dropped once none is left.
 /// </summary>
-public sealed class DashboardLeaseKeeper(IGrainFactory grains, RemoteBatchReceiver receiver, DashboardFeed feed, TimeProvider clock, ILogger<DashboardLeaseKeeper> logger)
+public sealed class DashboardLeaseKeeper(IGrainFactory grains, LocalListener self, DashboardFeed feed, TimeProvider clock, ILogger<DashboardLeaseKeeper> logger)
     : BackgroundService
 {
     private readonly ConcurrentDictionary<string, byte> _held = new(StringComparer.Ordinal);
-    private IDashboardListener? _self;
     private long _sequence;
-
-    /// <summary>This node's observer; created once, when the node first needs it, and kept alive by this reference.</summary>
-    private IDashboardListener Self => LazyInitializer.EnsureInitialized(ref _self, () => grains.CreateObjectReference<IDashboardListener>(receiver));
-
-    public bool IsSelf(IDashboardListener listener) => _self is { } self && listener.GetGrainId() == self.GetGrainId();
 
     /// <summary>Tells the registry now which customers this node's dashboards of <paramref name="workspace"/> follow, taking the lease if need be.</summary>
     public Task RenewAsync(string workspace)
@@ -58,7 +52,7 @@ public sealed class DashboardLeaseKeeper(IGrainFactory grains, RemoteBatchReceiv
         }
     }
 
-    private DashboardLease Lease(string workspace) => new(Self, Interlocked.Increment(ref _sequence), feed.Followed(workspace));
+    private DashboardLease Lease(string workspace) => new(self.Reference, Interlocked.Increment(ref _sequence), feed.Followed(workspace));
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {

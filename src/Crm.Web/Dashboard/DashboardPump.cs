@@ -14,7 +14,7 @@ namespace Crm.Web.Dashboard;
 public sealed class DashboardPump(
     DashboardFeed feed,
     ListenerDirectory listeners,
-    DashboardLeaseKeeper leases,
+    LocalListener self,
     DashboardPush push,
     IHubContext<DashboardHub> hub,
     ICustomerRecordQueries queries,
@@ -48,8 +48,8 @@ public sealed class DashboardPump(
 
     private async Task FlushAsync(WorkspaceFeed workspace, CancellationToken cancellationToken)
     {
-        // Changes wait (a registry round trip, once per workspace) until this node knows where else they go.
-        var view = listeners.Known(workspace.Workspace);
+        // Changes wait while this node reads where else they go (a registry round trip, after a quiet second).
+        var view = listeners.Ready(workspace.Workspace);
         if (workspace.Take(clock.GetUtcNow(), StatsInterval, takeChanges: view is not null) is not { } batch)
         {
             return;
@@ -59,7 +59,7 @@ public sealed class DashboardPump(
         {
             foreach (var listener in view!.Listeners)
             {
-                if (!leases.IsSelf(listener))
+                if (!self.Is(listener))
                 {
                     push.Observe(listener.Receive(batch.Changes));
                 }

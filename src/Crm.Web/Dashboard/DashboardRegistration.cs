@@ -11,6 +11,7 @@ public static class DashboardRegistration
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
         services.AddSignalR();
+        services.AddSingleton<LocalListener>();
         services.AddSingleton<ListenerDirectory>();
         services.AddSingleton<DashboardFeed>();
         services.Replace(ServiceDescriptor.Singleton<ICustomerChangeSink>(provider => provider.GetRequiredService<DashboardFeed>()));

@@ -4,26 +4,29 @@ using Crm.Grains.Dashboard;
 namespace Crm.Web.Dashboard;
 
 /// <summary>
-/// This node's copy of which nodes listen to each workspace's changes, read from the workspace's
+/// This node's copy of which nodes listen to each workspace's changes. Read from the workspace's
 /// <see cref="IDashboardRegistryGrain"/> at most once per <see cref="RefreshEvery"/> while the workspace's grains commit
-/// here. Grains read it on their turn, so a read never waits: a stale copy starts a refresh in the background and is
-/// answered meanwhile. A node's dashboards opening or following a customer therefore reach the other nodes' grains
-/// within about a second.
+/// here; in between, the registry tells this node of every change, so a dashboard opening or following a customer on
+/// another node counts from the next commit. Grains read it on their turn, so a read never waits: a copy older than
+/// <see cref="RefreshEvery"/> starts a read in the background and answers "unknown" meanwhile, and the pump holds the
+/// workspace's changes until the read answers.
 /// </summary>
-public sealed class ListenerDirectory(IGrainFactory grains, TimeProvider clock, ILogger<ListenerDirectory> logger)
+public sealed class ListenerDirectory(IGrainFactory grains, LocalListener self, TimeProvider clock, ILogger<ListenerDirectory> logger)
 {
     public static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentDictionary<string, Entry> _workspaces = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// The listeners of <paramref name="workspace"/> as last read, refreshing them if they are stale; null until the
-    /// first read answers.
-    /// </summary>
+    /// <summary>The listeners of <paramref name="workspace"/>, or null when this node's copy is missing or stale (a read is then on its way).</summary>
     public ListenerView? Read(string workspace)
     {
         var entry = _workspaces.GetOrAdd(workspace, static _ => new Entry());
-        if (clock.GetElapsedTime(Volatile.Read(ref entry.ReadAt)) >= RefreshEvery && Interlocked.Exchange(ref entry.Refreshing, 1) == 0)
+        if (clock.GetElapsedTime(Volatile.Read(ref entry.ReadAt)) < RefreshEvery)
+        {
+            return entry.View;
+        }
+
+        if (Interlocked.Exchange(ref entry.Refreshing, 1) == 0)
         {
             // Off the grain's turn and without its request context: the grain must not wait for, or be re-entered by, the read.
             using (ExecutionContext.SuppressFlow())
@@ -32,21 +35,31 @@ public sealed class ListenerDirectory(IGrainFactory grains, TimeProvider clock, 
             }
         }
 
-        return entry.View;
+        return null;
     }
 
-    /// <summary>The listeners as last read, without refreshing; null until the first read answers.</summary>
-    public ListenerView? Known(string workspace) => _workspaces.TryGetValue(workspace, out var entry) ? entry.View : null;
+    /// <summary>The listeners to send <paramref name="workspace"/>'s pending changes to, or null while a read is on its way.</summary>
+    public ListenerView? Ready(string workspace) =>
+        _workspaces.TryGetValue(workspace, out var entry) && Volatile.Read(ref entry.Refreshing) == 0 ? entry.View : null;
+
+    /// <summary>The registry says the listeners changed; an answer older than the copy held (overtaken on the way) is ignored.</summary>
+    public void Changed(string workspace, DashboardListeners listeners)
+    {
+        if (_workspaces.TryGetValue(workspace, out var entry))
+        {
+            entry.Update(listeners);
+        }
+    }
 
     private async Task RefreshAsync(string workspace, Entry entry)
     {
         try
         {
-            entry.View = ListenerView.From(await grains.GetGrain<IDashboardRegistryGrain>(workspace).GetListeners());
+            entry.Update(await grains.GetGrain<IDashboardRegistryGrain>(workspace).GetListeners(self.Reference));
         }
         catch (Exception error)
         {
-            // Without an answer, changes go to this node's own dashboards only; the next commit after RefreshEvery retries.
+            // Without an answer, changes go to this node's own dashboards only; the next commit after RefreshEvery reads again.
             logger.LogWarning(error, "Could not read which nodes show dashboards of workspace {Workspace}", workspace);
             entry.View ??= ListenerView.Nobody;
         }
@@ -59,9 +72,23 @@ public sealed class ListenerDirectory(IGrainFactory grains, TimeProvider clock, 
 
     private sealed class Entry
     {
+        private readonly Lock _gate = new();
+        private DashboardListeners? _source;
         public volatile ListenerView? View;
         public long ReadAt;
         public int Refreshing;
+
+        public void Update(DashboardListeners listeners)
+        {
+            lock (_gate)
+            {
+                if (listeners.Supersedes(_source))
+                {
+                    _source = listeners;
+                    View = ListenerView.From(listeners);
+                }
+            }
+        }
     }
 }
 

@@ -23,16 +23,16 @@ public sealed class DashboardRegistryTests
         var nodeA = silo.GrainsOn(0).CreateObjectReference<IDashboardListener>(new RecordingListener());
         var nodeB = silo.GrainsOn(1).CreateObjectReference<IDashboardListener>(new RecordingListener());
 
-        Assert.Empty((await registry.GetListeners()).Listeners);
+        Assert.Empty((await registry.GetListeners(null)).Listeners);
         await registry.Renew(new DashboardLease(nodeA, 1, [Ada]));
         await registry.Renew(new DashboardLease(nodeB, 1, []));
-        var joined = await registry.GetListeners();
+        var joined = await registry.GetListeners(null);
         await registry.Renew(new DashboardLease(nodeA, 3, [Ada, Bea]));
         await registry.Renew(new DashboardLease(nodeA, 2, []));
 
         Assert.Equal(new[] { nodeA.GetGrainId(), nodeB.GetGrainId() }.Order(), joined.Listeners.Select(l => l.Listener.GetGrainId()).Order());
         Assert.Equal([Ada], Followed(joined, nodeA));
-        Assert.Equal([Ada, Bea], Followed(await registry.GetListeners(), nodeA));
+        Assert.Equal([Ada, Bea], Followed(await registry.GetListeners(null), nodeA));
     }
 
     [Fact]
@@ -51,11 +51,11 @@ public sealed class DashboardRegistryTests
             await registry.Renew(new DashboardLease(renewing, renewal, []));
         }
 
-        var listeners = await registry.GetListeners();
+        var listeners = await registry.GetListeners(null);
         Assert.Equal([renewing.GetGrainId()], listeners.Listeners.Select(l => l.Listener.GetGrainId()));
 
         silo.Clock.Advance(DashboardLeases.Duration);
-        Assert.Empty((await registry.GetListeners()).Listeners);
+        Assert.Empty((await registry.GetListeners(null)).Listeners);
     }
 
     [Fact]
@@ -67,14 +67,14 @@ public sealed class DashboardRegistryTests
         await registry.Renew(new DashboardLease(node, 1, [Ada]));
 
         await registry.Leave(new DashboardLease(node, 3, []));
-        var afterLeave = await registry.GetListeners();
+        var afterLeave = await registry.GetListeners(null);
         await registry.Renew(new DashboardLease(node, 2, [Ada]));
-        var afterLateRenewal = await registry.GetListeners();
+        var afterLateRenewal = await registry.GetListeners(null);
         await registry.Renew(new DashboardLease(node, 4, [Bea]));
 
         Assert.Empty(afterLeave.Listeners);
         Assert.Empty(afterLateRenewal.Listeners);
-        Assert.Equal([Bea], Followed(await registry.GetListeners(), node));
+        Assert.Equal([Bea], Followed(await registry.GetListeners(null), node));
     }
 
     [Fact]
@@ -104,18 +104,48 @@ public sealed class DashboardRegistryTests
             [new DashboardTimeline(Ada, [entry])]);
 
         // Read through the second silo, as a node whose grains committed the changes would.
-        var listener = Assert.Single((await silo.GrainsOn(1).GetGrain<IDashboardRegistryGrain>(Workspace).GetListeners()).Listeners).Listener;
+        var listener = Assert.Single((await silo.GrainsOn(1).GetGrain<IDashboardRegistryGrain>(Workspace).GetListeners(null)).Listeners).Listener;
         await listener.Receive(batch);
 
         // Compared as JSON: the row's tags are a list, which record equality compares by reference.
-        var received = await onFirst.NextAsync();
+        var received = await onFirst.NextBatchAsync();
         Assert.Equal(JsonSerializer.Serialize(batch), JsonSerializer.Serialize(received));
+    }
+
+    [Fact]
+    public async Task A_node_that_read_the_listeners_lately_is_told_when_they_change_and_then_no_more()
+    {
+        await using var silo = await CrmSilo.StartClusterAsync(2);
+        var registry = await RegistryOnSecondSiloAsync(silo);
+        var producer = new RecordingListener();
+        var producerReference = silo.GrainsOn(1).CreateObjectReference<IDashboardListener>(producer);
+        var listener = silo.GrainsOn(0).CreateObjectReference<IDashboardListener>(new RecordingListener());
+        var read = await registry.GetListeners(producerReference);
+
+        await registry.Renew(new DashboardLease(listener, 1, []));
+        var joined = await producer.NextChangeAsync();
+        await registry.Renew(new DashboardLease(listener, 2, []));
+        await registry.Renew(new DashboardLease(listener, 3, [Ada]));
+        var followed = await producer.NextChangeAsync();
+        await registry.Leave(new DashboardLease(listener, 4, []));
+        var left = await producer.NextChangeAsync();
+        silo.Clock.Advance(DashboardLeases.ReaderFor);
+        await registry.Renew(new DashboardLease(listener, 5, [Bea]));
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        var unchangedRenewalsAndLateChangesTold = producer.PendingChanges;
+
+        Assert.Empty(read.Listeners);
+        Assert.Equal(listener.GetGrainId(), Assert.Single(joined.Listeners).Listener.GetGrainId());
+        Assert.Equal([Ada], Assert.Single(followed.Listeners).Followed);
+        Assert.True(followed.Supersedes(joined) && !joined.Supersedes(followed));
+        Assert.Empty(left.Listeners);
+        Assert.Equal(0, unchangedRenewalsAndLateChangesTold);
     }
 
     private static async Task<IDashboardRegistryGrain> RegistryOnSecondSiloAsync(CrmSilo silo)
     {
         var registry = silo.GrainsOn(0).GetGrain<IDashboardRegistryGrain>(Workspace);
-        await registry.GetListeners();
+        await registry.GetListeners(null);
         await silo.PlaceOnAsync(registry, 1);
         return registry;
     }
