@@ -7,7 +7,16 @@ namespace Crm.Grains.Dashboard;
 [GrainType("dashboard-registry")]
 public sealed class DashboardRegistryGrain([FromKeyedServices(GrainClock.Key)] TimeProvider clock) : Grain, IDashboardRegistryGrain
 {
+    /// <summary>Every node holding a lease renews within this after the activation starts, with a margin for a slow renewal.</summary>
+    public static readonly TimeSpan SettlesIn = DashboardLeases.RenewEvery + TimeSpan.FromSeconds(1);
+
     private readonly DashboardRegistryState _state = new();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _state.SettledAt = clock.GetUtcNow() + SettlesIn;
+        return Task.CompletedTask;
+    }
 
     public Task Renew(DashboardLease lease)
     {
@@ -80,15 +89,17 @@ public sealed class DashboardRegistryGrain([FromKeyedServices(GrainClock.Key)] T
             }
         }
 
-        // Rebuilt when the table changed or a held lease lapsed since the answer was built.
+        // Rebuilt when the table changed, a held lease lapsed or the activation settled since the answer was built.
         if (_state.Listeners is null || now >= _state.ListenersValidUntil)
         {
             var live = _state.Leases.Values.Where(held => held.ExpiresAt > now).ToArray();
+            var settling = now < _state.SettledAt;
             _state.Listeners = new DashboardListeners(
                 live.Select(held => new DashboardListener(held.Lease.Listener, held.Lease.Followed)).ToArray(),
                 _state.Epoch,
-                ++_state.Version);
-            _state.ListenersValidUntil = live.Length == 0 ? DateTimeOffset.MaxValue : live.Min(held => held.ExpiresAt);
+                ++_state.Version,
+                settling);
+            _state.ListenersValidUntil = live.Select(held => held.ExpiresAt).Append(settling ? _state.SettledAt : DateTimeOffset.MaxValue).Min();
         }
 
         return _state.Listeners;

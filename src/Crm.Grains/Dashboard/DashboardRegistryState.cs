@@ -11,6 +11,8 @@ public sealed class DashboardRegistryState
 {
     public Guid Epoch { get; } = Guid.NewGuid();
 
+    public DateTimeOffset SettledAt { get; set; }
+
     public long Version { get; set; }
 
     public Dictionary<GrainId, HeldLease> Leases { get; } = [];

@@ -80,6 +80,10 @@ public sealed class ListenerDirectory(IGrainFactory grains, LocalListener self, 
     {
         private readonly Lock _gate = new();
         private DashboardListeners? _source;
+
+        /// <summary>The listeners a registry activation that is gone knew, kept while its successor settles.</summary>
+        private ListenerView? _carried;
+
         public volatile ListenerView? View;
         /// <summary>When the last answered read started: the registry tells this node of changes from then on.</summary>
         public long ReadAt;
@@ -90,11 +94,24 @@ public sealed class ListenerDirectory(IGrainFactory grains, LocalListener self, 
         {
             lock (_gate)
             {
-                if (listeners.Supersedes(_source))
+                if (!listeners.Supersedes(_source))
                 {
-                    _source = listeners;
-                    View = ListenerView.From(listeners);
+                    return;
                 }
+
+                // A new registry activation (its node left or failed) knows only the leases renewed since it started:
+                // until every listener had its turn to renew, the ones known before still count.
+                if (_source is not null && listeners.Epoch != _source.Epoch)
+                {
+                    _carried = listeners.Settling ? View : null;
+                }
+                else if (!listeners.Settling)
+                {
+                    _carried = null;
+                }
+
+                _source = listeners;
+                View = _carried is null ? ListenerView.From(listeners) : ListenerView.From(listeners).With(_carried);
             }
         }
     }
@@ -104,6 +121,11 @@ public sealed class ListenerDirectory(IGrainFactory grains, LocalListener self, 
 public sealed record ListenerView(IReadOnlyList<IDashboardListener> Listeners, IReadOnlySet<string> Followed)
 {
     public static readonly ListenerView Nobody = new([], new HashSet<string>());
+
+    /// <summary>These listeners and <paramref name="other"/>'s, each once.</summary>
+    public ListenerView With(ListenerView other) => new(
+        Listeners.Concat(other.Listeners).DistinctBy(listener => listener.GetGrainId()).ToArray(),
+        Followed.Union(other.Followed).ToHashSet(StringComparer.Ordinal));
 
     public static ListenerView From(DashboardListeners listeners) => listeners.Listeners.Count == 0
         ? Nobody

@@ -142,6 +142,24 @@ public sealed class DashboardRegistryTests
         Assert.Equal(0, unchangedRenewalsAndLateChangesTold);
     }
 
+    [Fact]
+    public async Task A_new_registry_activation_says_it_is_settling_until_every_live_node_had_its_turn_to_renew()
+    {
+        await using var silo = await CrmSilo.StartClusterAsync(2);
+        var registry = await RegistryOnSecondSiloAsync(silo);
+
+        var fresh = await registry.GetListeners(null);
+        silo.Clock.Advance(DashboardLeases.RenewEvery);
+        var afterOneRenewalPeriod = await registry.GetListeners(null);
+        silo.Clock.Advance(DashboardRegistryGrain.SettlesIn - DashboardLeases.RenewEvery);
+        var settled = await registry.GetListeners(null);
+
+        Assert.True(fresh.Settling);
+        Assert.True(afterOneRenewalPeriod.Settling);
+        Assert.False(settled.Settling);
+        Assert.True(settled.Supersedes(fresh));
+    }
+
     private static async Task<IDashboardRegistryGrain> RegistryOnSecondSiloAsync(CrmSilo silo)
     {
         var registry = silo.GrainsOn(0).GetGrain<IDashboardRegistryGrain>(Workspace);
