@@ -26,17 +26,20 @@ public sealed class DashboardLeaseKeeper(IGrainFactory grains, LocalListener sel
         using var timer = new PeriodicTimer(DashboardLeases.RenewEvery, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            foreach (var workspace in _held.Keys.Union(feed.Shown).ToArray())
-            {
-                try
-                {
-                    await (feed.Shows(workspace) ? RenewAsync(workspace) : LeaveAsync(workspace));
-                }
-                catch (Exception error) when (error is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-                {
-                    logger.LogWarning(error, "Could not renew this node's dashboard lease of workspace {Workspace}", workspace);
-                }
-            }
+            // All at once: one slow registry must not make the leases of other workspaces lapse.
+            await Task.WhenAll(_held.Keys.Union(feed.Shown).ToArray().Select(workspace => KeepAsync(workspace, stoppingToken)));
+        }
+    }
+
+    private async Task KeepAsync(string workspace, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await (feed.Shows(workspace) ? RenewAsync(workspace) : LeaveAsync(workspace));
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            logger.LogWarning(error, "Could not renew this node's dashboard lease of workspace {Workspace}", workspace);
         }
     }
 
