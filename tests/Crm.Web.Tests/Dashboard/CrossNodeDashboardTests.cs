@@ -50,6 +50,13 @@ public sealed class CrossNodeDashboardTests(PostgresTestDatabase postgres, ITest
         await dashboard.WaitForAsync("statsChanged", stats => stats.GetProperty("all").GetInt64() == listed - 1, Soon);
         Assert.Equal(listed - 1, (await admin.ListCustomersAsync("")).Count);
         Assert.True(Receiver(nodes.A).ReceivedOf(workspace.Id) > 0, "node A's dashboard was served by node A's own grains only");
+
+        // After a quiet spell node B no longer hears of listener changes and reads again: the first change still arrives.
+        var survivor = (await admin.ListCustomersAsync("")).Single(row => Id(row) == adaId);
+        await Task.Delay(DashboardLeases.ReaderFor);
+        await admin.PostMessagesAsync(["ada@example.com"]);
+        var messages = survivor.GetProperty("messages").GetInt32() + 1;
+        await dashboard.WaitForAsync("customerChanged", row => Id(row) == adaId && row.GetProperty("messages").GetInt32() == messages, Soon);
     }
 
     [Fact]
