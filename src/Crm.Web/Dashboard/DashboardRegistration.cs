@@ -12,9 +12,15 @@ public static class DashboardRegistration
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
         services.AddSignalR();
+        services.AddSingleton<LocalListener>();
+        services.AddSingleton<ListenerDirectory>();
         services.AddSingleton<DashboardFeed>();
         services.Replace(ServiceDescriptor.Singleton<ICustomerChangeSink>(provider => provider.GetRequiredService<DashboardFeed>()));
         services.AddNodeListener<DashboardConnections>();
+        services.AddSingleton<DashboardPush>();
+        services.AddSingleton<RemoteBatchReceiver>();
+        services.AddSingleton<DashboardLeaseKeeper>();
+        services.AddHostedService(provider => provider.GetRequiredService<DashboardLeaseKeeper>());
         services.AddHostedService<DashboardPump>();
         return services;
     }
