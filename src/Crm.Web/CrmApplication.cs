@@ -11,6 +11,7 @@ using Crm.Web.Errors;
 using Crm.Web.Health;
 using Crm.Web.Ingest;
 using Crm.Web.Limits;
+using Crm.Web.Observability;
 using Crm.Web.OpenApi;
 using Crm.Web.Segments;
 using Crm.Web.WebApp;
@@ -47,6 +48,7 @@ public static class CrmApplication
         builder.Services.AddHostedService<WorkspaceSweepService>();
         builder.Services.AddSingleton<EventIngestor>();
         builder.AddDemo();
+        builder.AddCrmObservability();
 
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
@@ -69,6 +71,7 @@ public static class CrmApplication
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapHealthEndpoints();
+        app.MapCrmObservability();
         app.MapDashboardFallback();
         app.MapCrmOpenApi();
         app.MapGroup("/api/v1")
