@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using Crm.Grains.Access;
+using Crm.Web.Observability;
 using Orleans;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,7 @@ namespace Crm.Web.Access;
 
 /// <summary>
 /// Authenticates <c>Authorization: Bearer &lt;key&gt;</c> (or <c>access_token</c> in the query, which browsers' WebSockets need
-/// for the hub) by looking the key's digest up in the key directory. The key itself is never logged or stored.
+/// for the hub, or the operator's sign-in cookie under the Orleans dashboard) by looking the key's digest up in the key directory. The key itself is never logged or stored.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IGrainFactory grains)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -35,6 +36,18 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
             : AuthenticateResult.Fail("The key is not valid or was revoked.");
     }
 
+    /// <summary>A browser opening the Orleans dashboard without a key is sent to sign in; every other caller gets 401.</summary>
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (OperatorSignIn.ShouldRedirect(Request))
+        {
+            Response.Redirect(OperatorSignIn.Path);
+            return Task.CompletedTask;
+        }
+
+        return base.HandleChallengeAsync(properties);
+    }
+
     private string? PresentedSecret()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -43,6 +56,11 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
             return header["Bearer ".Length..].Trim();
         }
 
-        return Request.Path.StartsWithSegments("/hubs") && Request.Query.TryGetValue("access_token", out var token) ? token.ToString() : null;
+        if (Request.Path.StartsWithSegments("/hubs") && Request.Query.TryGetValue("access_token", out var token))
+        {
+            return token.ToString();
+        }
+
+        return OperatorSignIn.PresentedKey(Request);
     }
 }

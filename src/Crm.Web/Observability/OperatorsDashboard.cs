@@ -43,6 +43,7 @@ public static class OperatorsDashboard
     public static IEndpointRouteBuilder MapOperatorsDashboard(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapOrleansDashboard(Path).RequireAuthorization(OperatorPolicy.Name);
+        endpoints.MapOperatorSignIn();
         return endpoints;
     }
 }

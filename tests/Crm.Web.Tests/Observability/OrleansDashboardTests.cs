@@ -39,6 +39,36 @@ public sealed class OrleansDashboardTests(PostgresTestDatabase postgres) : IClas
         Assert.Contains(counters.GetProperty("simpleGrainStats").EnumerateArray(), grain => grain.GetProperty("grainType").GetString()!.Contains("CustomerGrain"));
     }
 
+    [Fact]
+    public async Task A_browser_is_sent_to_sign_in_and_an_operator_key_signs_it_in_with_a_cookie_scoped_to_the_dashboard()
+    {
+        await using var service = await RunningService.StartOnPostgresAsync(postgres.ConnectionString);
+        var agentKey = await service.Admin().CreateKeyAsync("agent");
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = service.Address };
+        browser.DefaultRequestHeaders.Accept.ParseAdd("text/html");
+
+        using var unsigned = await browser.GetAsync("/orleans-dashboard/");
+        using var refused = await browser.PostAsync("/orleans-dashboard/sign-in", new FormUrlEncodedContent([new("key", agentKey)]));
+        using var stillUnsigned = await browser.GetAsync("/orleans-dashboard/");
+        using var signedIn = await browser.PostAsync("/orleans-dashboard/sign-in", new FormUrlEncodedContent([new("key", RunningService.AdminKey)]));
+        using var page = await browser.GetAsync("/orleans-dashboard/");
+        using var data = await browser.GetAsync("/orleans-dashboard/ClusterStats");
+        using var api = await browser.GetAsync("/api/v1/stats");
+
+        Assert.Equal(HttpStatusCode.Redirect, unsigned.StatusCode);
+        Assert.Equal("/orleans-dashboard/sign-in", unsigned.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, stillUnsigned.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var cookie = Assert.Single(signedIn.Headers.GetValues("Set-Cookie"));
+        Assert.Contains("path=/orleans-dashboard", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, data.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+    }
+
     /// <summary>The dashboard refreshes its counters at most once per sample interval (10 s), the first time one interval after it starts.</summary>
     private static async Task<JsonElement> CountersOnceSampledAsync(HttpClient operatorClient)
     {
