@@ -8,7 +8,7 @@ using OpenTelemetry.Trace;
 namespace Crm.Web.Observability;
 
 /// <summary>
-/// Metrics (Orleans', ASP.NET Core's and the storage's meters) scraped as Prometheus text at <c>/metrics</c>; metrics,
+/// Metrics (Orleans', ASP.NET Core's, the silo's, Npgsql's and the runtime's meters) scraped as Prometheus text at <c>/metrics</c>; metrics,
 /// traces and logs pushed over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; Orleans' dashboard; readiness that
 /// follows cluster membership. <c>/metrics</c> and the dashboard show every workspace, so only operators reach them.
 /// </summary>
@@ -16,14 +16,19 @@ public static class ObservabilityRegistration
 {
     public const string MetricsPath = "/metrics";
     public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
-    public const string ServiceName = "crm";
+    public const string ServiceNameSetting = "OTEL_SERVICE_NAME";
+    public const string DefaultServiceName = "crm";
+
+    /// <summary>The database client's and the .NET runtime's meters, beside the silo's and ASP.NET Core's.</summary>
+    public static readonly string[] PlatformMeterNames = ["Npgsql", "System.Runtime"];
 
     public static WebApplicationBuilder AddCrmObservability(this WebApplicationBuilder builder)
     {
         var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(ServiceName))
+            .ConfigureResource(resource => resource.AddService(builder.Configuration[ServiceNameSetting] ?? DefaultServiceName))
             .WithMetrics(metrics => metrics
                 .AddMeter(SiloTelemetry.MeterNames)
+                .AddMeter(PlatformMeterNames)
                 .AddAspNetCoreInstrumentation()
                 .AddPrometheusExporter());
 
