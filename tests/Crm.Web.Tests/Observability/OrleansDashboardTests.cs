@@ -37,6 +37,7 @@ public sealed class OrleansDashboardTests(PostgresTestDatabase postgres) : IClas
         Assert.Equal(1, counters.GetProperty("totalActiveHostCount").GetInt32());
         Assert.True(counters.GetProperty("totalActivationCount").GetInt32() > 0);
         Assert.Contains(counters.GetProperty("simpleGrainStats").EnumerateArray(), grain => grain.GetProperty("grainType").GetString()!.Contains("CustomerGrain"));
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/orleans-dashboard/no-such-page")).StatusCode);
     }
 
     [Fact]
