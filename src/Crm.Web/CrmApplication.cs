@@ -11,6 +11,7 @@ using Crm.Web.Errors;
 using Crm.Web.Health;
 using Crm.Web.Ingest;
 using Crm.Web.Limits;
+using Crm.Web.Observability;
 using Crm.Web.OpenApi;
 using Crm.Web.Segments;
 using Crm.Web.WebApp;
@@ -49,6 +50,7 @@ public static class CrmApplication
         builder.Services.AddHostedService<SweepScheduler>();
         builder.Services.AddSingleton<EventIngestor>();
         builder.AddDemo();
+        builder.AddCrmObservability();
 
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
@@ -71,6 +73,7 @@ public static class CrmApplication
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapHealthEndpoints();
+        app.MapCrmObservability();
         app.MapDashboardFallback();
         app.MapCrmOpenApi();
         app.MapGroup("/api/v1")

@@ -40,6 +40,7 @@ public static class CrmSiloHosting
         {
             orleans.UseCrmCluster(cluster, storage);
             orleans.AddCrmStorage(silo, describeStates);
+            orleans.AddCrmTelemetry();
         });
         builder.Services.AddSingleton(storage);
         builder.Services.AddSingleton(_ => StorageFor(storage));
