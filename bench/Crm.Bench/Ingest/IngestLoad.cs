@@ -62,11 +62,17 @@ public static class IngestLoad
         var after = Sum(accepted);
         var elapsed = measured.Elapsed;
         var (processCpu, databaseCpu) = CpuMeter.Between(cpuBefore, await cpu.ReadAsync());
-        var events = Math.Max(1, after - before);
         var latencies = recorders.ToArray();
         Volatile.Write(ref stop, true);
         await Task.WhenAll(clients);
         progress(1);
+        if (after == before)
+        {
+            throw new InvalidOperationException(
+                $"{adapterPrefix}: no batch was acknowledged in the {phase.TotalSeconds:N0} s measured: the service got too little CPU for a phase this short; run without --quick or on a quieter machine");
+        }
+
+        var events = after - before;
         return new IngestMeasurement(
             (after - before) / elapsed.TotalSeconds, LatencyRecorder.Merge(latencies), Sum(messages),
             processCpu.TotalMicroseconds / events, databaseCpu.TotalMicroseconds / events);
