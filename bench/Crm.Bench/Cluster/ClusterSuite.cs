@@ -10,7 +10,10 @@ namespace Crm.Bench.Cluster;
 /// second and CPU per event, with ratios against one node. Every node, the adapters and PostgreSQL share this machine's
 /// cores, so more nodes add cross-node grain calls and membership traffic, not capacity: the ratios are the cost of
 /// a call that crosses silos. Then row pushes across nodes (<see cref="CrossNodePush"/>) at 80 % of what two nodes
-/// sustained. <c>--clients</c>, <c>--batch</c> and <c>--customers</c> change the ingest load as in the ingest suite.
+/// sustained. The machine's load drifts over minutes, so the full run measures the node counts twice, in the order
+/// 1, 2, 3, 3, 2, 1, and reports means: a drift then weighs on every count alike (<c>--rounds</c> changes how many;
+/// <c>--quick</c> runs one). <c>--clients</c>, <c>--batch</c> and <c>--customers</c> change the ingest load as in the
+/// ingest suite.
 /// </summary>
 public static class ClusterSuite
 {
@@ -29,16 +32,20 @@ public static class ClusterSuite
         var warmup = settings.Quick ? TimeSpan.FromSeconds(4) : TimeSpan.FromSeconds(20);
         var phase = settings.Quick ? TimeSpan.FromSeconds(8) : TimeSpan.FromSeconds(30);
 
-        var measurements = new Dictionary<int, IngestMeasurement>();
+        var rounds = settings.Number("rounds") ?? (settings.Quick ? 1 : 2);
+        var order = Enumerable.Range(0, rounds).SelectMany(round => round % 2 == 0 ? NodeCounts.AsEnumerable() : Enumerable.Reverse(NodeCounts)).ToArray();
+        var runs = NodeCounts.ToDictionary(nodes => nodes, _ => new List<IngestMeasurement>());
         await AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn()).StartAsync(async progress =>
         {
-            foreach (var nodes in NodeCounts)
+            foreach (var nodes in order)
             {
                 var task = progress.AddTask($"{nodes} node(s): {shape.Clients} clients × {shape.BatchSize} events", maxValue: 1);
-                measurements[nodes] = await MeasureIngestAsync(nodes, shape, warmup, phase, value => task.Value = value);
+                runs[nodes].Add(await MeasureIngestAsync(nodes, shape, warmup, phase, value => task.Value = value));
             }
         });
 
+        var measurements = runs.ToDictionary(run => run.Key, run => Combine(run.Value));
+        report.Add("rounds", rounds, "rounds", "node counts measured in the order " + string.Join(", ", order) + "; figures are means over the rounds");
         var one = measurements[1];
         foreach (var (nodes, measurement) in measurements)
         {
@@ -49,6 +56,12 @@ public static class ClusterSuite
             report.Add($"{name}.total_cpu_us_per_event", measurement.CpuMicrosecondsPerEvent, "µs", "process and PostgreSQL");
             report.Add($"{name}.p50_ms", measurement.P50Milliseconds, "ms", "batch acknowledged, every event durable");
             report.Add($"{name}.p99_ms", measurement.P99Milliseconds, "ms");
+            if (rounds > 1)
+            {
+                report.Add($"{name}.events_per_sec_lowest", runs[nodes].Min(run => run.EventsPerSecond), "events/s", "the slowest round");
+                report.Add($"{name}.events_per_sec_highest", runs[nodes].Max(run => run.EventsPerSecond), "events/s", "the fastest round");
+            }
+
             if (nodes != 1)
             {
                 report.Add($"{name}.events_per_sec_ratio", measurement.EventsPerSecond / one.EventsPerSecond, "x", $"{nodes} nodes / 1 node, same run");
@@ -59,6 +72,14 @@ public static class ClusterSuite
         await CrossNodePush.RunAsync(settings, report, PushShareOfIngest * measurements[2].EventsPerSecond);
         return report;
     }
+
+    /// <summary>Rounds of one node count as one measurement: mean rate and CPU per event, latencies of every round together.</summary>
+    private static IngestMeasurement Combine(IReadOnlyList<IngestMeasurement> rounds) => new(
+        rounds.Average(round => round.EventsPerSecond),
+        LatencyRecorder.Merge(rounds.Select(round => round.Latency)),
+        rounds.Sum(round => round.AcceptedMessages),
+        rounds.Average(round => round.ProcessCpuMicroseconds),
+        rounds.Average(round => round.DatabaseCpuMicroseconds));
 
     private static async Task<IngestMeasurement> MeasureIngestAsync(int nodes, IngestShape shape, TimeSpan warmup, TimeSpan phase, Action<double> progress)
     {
