@@ -20,9 +20,10 @@ public static class CrossNodePush
     private const int Nodes = 2;
 
     /// <summary>
-    /// Fewer customers than the push suite's 20,000: at the few hundred events a second this machine sustains, the sampled
-    /// dashboards' 1,000 watched customers then get about a quarter of the events, not a twentieth, so the run collects
-    /// hundreds of samples rather than dozens; each customer's row is watched by more dashboards in return.
+    /// Fewer customers than the push suite's 20,000: the offered rate is a fraction of what two nodes sustained (a few
+    /// hundred to a few thousand events a second here), and the sampled dashboards' 1,000 watched customers then get a
+    /// quarter of the events rather than a twentieth, so the run collects thousands of samples rather than hundreds;
+    /// each customer's row is watched by more dashboards in return.
     /// </summary>
     private const int Customers = 4_000;
 
