@@ -5,6 +5,7 @@ using Crm.Silo.Hosting;
 using Crm.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
+using Orleans.Hosting;
 using Orleans.TestingHost;
 
 namespace Crm.Grains.Tests.Infrastructure;
@@ -68,7 +69,7 @@ public sealed class CrmSilo : IAsyncDisposable
         StartClusterAsync(1, storage, services);
 
     /// <summary>Starts <paramref name="silos"/> silos forming one cluster over the same storage, as nodes over one database would.</summary>
-    public static async Task<CrmSilo> StartClusterAsync(int silos, IStateStorage? storage = null, Action<IServiceCollection>? services = null, SiloOptions? options = null)
+    public static async Task<CrmSilo> StartClusterAsync(int silos, IStateStorage? storage = null, Action<IServiceCollection>? services = null, SiloOptions? options = null, Action<ISiloBuilder>? configure = null)
     {
         storage ??= new MemoryStateStorage();
         var clock = new ManualClock(Start);
@@ -84,6 +85,7 @@ public sealed class CrmSilo : IAsyncDisposable
             silo.Services.AddSingleton(storage);
             silo.AddCrmStorage(options ?? new SiloOptions(), states => states.AddCrmGrainStates());
             silo.UseInMemoryReminderService();
+            configure?.Invoke(silo);
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();
