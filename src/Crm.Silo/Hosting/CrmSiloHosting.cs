@@ -34,6 +34,7 @@ public static class CrmSiloHosting
         {
             orleans.UseOneNodeCluster(cluster);
             orleans.AddCrmStorage(silo, describeStates);
+            orleans.UseClusterTls(ClusterTlsSettings.FromConfiguration(builder.Configuration));
         });
         builder.Services.AddSingleton(storage);
         builder.Services.AddSingleton(_ => StorageFor(storage));
