@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Crm.Silo.Hosting;
+using Crm.Testing;
 
 namespace Crm.Silo.Tests.Hosting.Tls;
 

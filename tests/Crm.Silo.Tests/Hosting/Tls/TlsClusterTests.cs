@@ -1,4 +1,5 @@
 using Crm.Silo.Hosting;
+using Crm.Testing;
 
 namespace Crm.Silo.Tests.Hosting.Tls;
 

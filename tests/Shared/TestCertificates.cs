@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Crm.Silo.Hosting;
 
-namespace Crm.Silo.Tests.Hosting.Tls;
+namespace Crm.Testing;
 
 /// <summary>
 /// Certificates made for one test (ECDSA keys: quick to generate) and written to files in a folder of its own, the way an
