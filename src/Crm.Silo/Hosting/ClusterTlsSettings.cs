@@ -34,7 +34,7 @@ public sealed class ClusterTlsSettings
         configuration.GetSection(SectionName).Get<ClusterTlsSettings>() ?? new ClusterTlsSettings();
 
     /// <summary>Loads the certificate and the authorities, refusing what no peer would accept, with the setting to fix.</summary>
-    public ClusterCertificateTrust Load(TimeProvider? clock = null)
+    public ClusterCertificateTrust Load()
     {
         if (string.IsNullOrWhiteSpace(CertificatePath))
         {
@@ -43,10 +43,10 @@ public sealed class ClusterTlsSettings
         }
 
         var certificate = LoadCertificate(CertificatePath);
-        var now = (clock ?? TimeProvider.System).GetUtcNow();
+        var now = DateTime.Now;
         if (now < certificate.NotBefore || now > certificate.NotAfter)
         {
-            throw Refused(nameof(CertificatePath), $"holds a certificate valid from {certificate.NotBefore:u} to {certificate.NotAfter:u} only");
+            throw Refused(nameof(CertificatePath), $"holds a certificate valid from {certificate.NotBefore.ToUniversalTime():u} to {certificate.NotAfter.ToUniversalTime():u} only");
         }
 
         if (!certificate.HasPrivateKey)
