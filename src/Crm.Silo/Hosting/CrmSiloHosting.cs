@@ -41,6 +41,7 @@ public static class CrmSiloHosting
             orleans.UseCrmCluster(cluster, storage);
             orleans.AddCrmStorage(silo, describeStates);
             orleans.AddCrmTelemetry();
+            orleans.UseClusterTls(ClusterTlsSettings.FromConfiguration(builder.Configuration));
         });
         builder.Services.AddSingleton(storage);
         builder.Services.AddSingleton(_ => StorageFor(storage));
