@@ -27,7 +27,7 @@ public sealed class CrossSiloTraceTests
 
         using (source.StartActivity("adapter posts an event", ActivityKind.Server, recorder.Parent))
         {
-            var result = await new EventIngestor(silo.GrainsOn(0)).IngestAsync(Workspace, Events.Message(Channel.Email, "ana@example.com", CrmSilo.Start.AddMinutes(1)));
+            var result = await silo.IngestorOn(0).IngestAsync(Workspace, Events.Message(Channel.Email, "ana@example.com", CrmSilo.Start.AddMinutes(1)));
             Assert.Equal(IngestStatus.Accepted, result.Status);
         }
 
