@@ -21,7 +21,7 @@ public sealed class NodeKillTests(PostgresTestDatabase postgres, ITestOutputHelp
     [Fact]
     public async Task Nodes_killed_under_load_lose_no_acknowledged_event_and_count_no_retry_twice()
     {
-        var load = new ClusterLoad(output, "kill", minPerCustomer: 8, maxPerCustomer: 20);
+        var load = new ClusterLoad(output, "kill", minPerCustomer: 8, maxPerCustomer: 20, spread: TimeSpan.FromSeconds(90));
         await using var nodes = new ClusterNodes(postgres.ConnectionString, Nodes);
         await nodes.StartAllAsync();
         await using var watching = await HubSocketClient.ConnectAsync(nodes.Node(DashboardNode).Address, RunningService.AdminKey);
@@ -32,6 +32,7 @@ public sealed class NodeKillTests(PostgresTestDatabase postgres, ITestOutputHelp
         foreach (var share in new[] { 0.2, 0.45, 0.7 })
         {
             await load.AcknowledgedAsync(share);
+            Assert.False(load.Done, "the load ended before the kills did: nothing flowed while a node was lost");
             var victim = 1 + load.Random.Next(Nodes - 1);
             await using var onVictim = await HubSocketClient.ConnectAsync(nodes.Node(victim).Address, RunningService.AdminKey);
             await Task.Delay(load.Random.Next(0, 200));
