@@ -46,6 +46,7 @@ public static class CrmApplication
         builder.Services.AddDashboard();
         builder.Services.AddCrmGrainServices();
         builder.AddCrmSilo(states => states.AddCrmGrainStates());
+        builder.Services.AddDashboardPush();
         builder.Services.AddHostedService<BootstrapWorkspace>();
         builder.Services.AddHostedService<SweepScheduler>();
         builder.Services.AddSingleton<EventIngestor>();

@@ -21,17 +21,33 @@ public sealed partial class SweepScheduler(IGrainFactory grains, ISweepQueries q
             {
                 foreach (var workspace in await queries.WorkspacesAsync(stoppingToken))
                 {
-                    await grains.GetGrain<IWorkspaceSweepGrain>(workspace).Schedule();
+                    await ScheduleAsync(workspace);
                 }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                SchedulingFailed(exception);
+                ListingFailed(exception);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    [LoggerMessage(1, LogLevel.Warning, "Could not schedule the workspace sweeps; trying again next interval")]
-    private partial void SchedulingFailed(Exception exception);
+    /// <summary>One workspace that cannot be scheduled now (its sweep grain busy sweeping) does not hold up the others.</summary>
+    private async Task ScheduleAsync(string workspace)
+    {
+        try
+        {
+            await grains.GetGrain<IWorkspaceSweepGrain>(workspace).Schedule();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            SchedulingFailed(exception, workspace);
+        }
+    }
+
+    [LoggerMessage(1, LogLevel.Warning, "Could not list the workspaces to schedule their sweeps; trying again next interval")]
+    private partial void ListingFailed(Exception exception);
+
+    [LoggerMessage(2, LogLevel.Warning, "Could not schedule the sweep of workspace {Workspace}; trying again next interval")]
+    private partial void SchedulingFailed(Exception exception, string workspace);
 }

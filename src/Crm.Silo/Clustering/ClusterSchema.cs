@@ -140,12 +140,13 @@ internal static class ClusterSchema
             DELETE FROM crm_cluster_member
             WHERE cluster_id = @DeploymentId AND status = {(int)Orleans.Runtime.SiloStatus.Dead} AND i_am_alive_time < @IAmAliveTime
             """,
-        // Deletes only the row as it was read, so a silo that came back meanwhile keeps its row.
+        // Deletes only the row as it was read, so a silo that came back meanwhile keeps its row; the provider reads an
+        // empty suspect list as null, so empty and null match.
         ["CleanupDefunctSiloEntryKey"] = $"""
             DELETE FROM crm_cluster_member
             WHERE cluster_id = @DeploymentId AND {ThisSilo} AND status = {(int)Orleans.Runtime.SiloStatus.Dead}
               AND start_time = @StartTime AND i_am_alive_time = @IAmAliveTime
-              AND suspect_times IS NOT DISTINCT FROM @SuspectTimes::text
+              AND coalesce(suspect_times, '') = coalesce(@SuspectTimes::text, '')
             """,
         ["ReadReminderRowsKey"] = $"""
             SELECT {ReminderColumns} FROM crm_reminder WHERE service_id = @ServiceId AND grain_id = @GrainId

@@ -20,6 +20,15 @@ public static class DashboardRegistration
         services.AddSingleton<DashboardPush>();
         services.AddSingleton<RemoteBatchReceiver>();
         services.AddSingleton<DashboardLeaseKeeper>();
+        return services;
+    }
+
+    /// <summary>
+    /// The lease keeper and the pump call grains: register them after the silo, so they start once it runs and stop
+    /// before it does (hosted services stop in reverse order), and a stopping node can still leave the registries.
+    /// </summary>
+    public static IServiceCollection AddDashboardPush(this IServiceCollection services)
+    {
         services.AddHostedService(provider => provider.GetRequiredService<DashboardLeaseKeeper>());
         services.AddHostedService<DashboardPump>();
         return services;
