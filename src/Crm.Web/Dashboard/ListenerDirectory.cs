@@ -10,11 +10,18 @@ namespace Crm.Web.Dashboard;
 /// a dashboard opening or following a customer on another node counts from the next commit. Grains read the copy on
 /// their turn, so a read never waits: an old copy starts a read in the background and is answered meanwhile while the
 /// registry still tells this node of changes; after a quiet spell longer than that the copy is "unknown" until the
-/// read answers, and the pump holds the workspace's changes until then.
+/// read answers, and the pump holds the workspace's changes until then, for <see cref="HoldAtMost"/> at the most.
 /// </summary>
 public sealed class ListenerDirectory(IGrainFactory grains, LocalListener self, TimeProvider clock, ILogger<ListenerDirectory> logger)
 {
     public static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long a read that does not answer holds a workspace's changes: when the registry's node is lost, calls to it
+    /// wait until the cluster declares that node dead (15–20 s). Past this, changes go where the last answer said, so
+    /// this node's own dashboards keep receiving them; a node that began listening meanwhile misses them.
+    /// </summary>
+    public static readonly TimeSpan HoldAtMost = TimeSpan.FromSeconds(2);
 
     /// <summary>How long after a read this node is sure to hear of changes: the registry's window, less a margin for the read's way back.</summary>
     private static readonly TimeSpan ToldFor = DashboardLeases.ReaderFor - RefreshEvery;
@@ -39,12 +46,24 @@ public sealed class ListenerDirectory(IGrainFactory grains, LocalListener self, 
         return clock.GetElapsedTime(Volatile.Read(ref entry.ReadAt)) < ToldFor ? entry.View : null;
     }
 
-    /// <summary>The listeners to send <paramref name="workspace"/>'s pending changes to, or null until a read on its way answers.</summary>
-    public ListenerView? Ready(string workspace) =>
-        _workspaces.TryGetValue(workspace, out var entry)
-        && (Volatile.Read(ref entry.Refreshing) == 0 || clock.GetElapsedTime(Volatile.Read(ref entry.ReadAt)) < ToldFor)
-            ? entry.View
-            : null;
+    /// <summary>
+    /// The listeners to send <paramref name="workspace"/>'s pending changes to, or null while a read on its way may still
+    /// answer in time (<see cref="HoldAtMost"/>).
+    /// </summary>
+    public ListenerView? Ready(string workspace)
+    {
+        if (!_workspaces.TryGetValue(workspace, out var entry))
+        {
+            return null;
+        }
+
+        if (Volatile.Read(ref entry.Refreshing) == 0 || clock.GetElapsedTime(Volatile.Read(ref entry.ReadAt)) < ToldFor)
+        {
+            return entry.View;
+        }
+
+        return clock.GetElapsedTime(Volatile.Read(ref entry.TriedAt)) >= HoldAtMost ? entry.View ?? ListenerView.Nobody : null;
+    }
 
     /// <summary>The registry says the listeners changed; an answer older than the copy held (overtaken on the way) is ignored.</summary>
     public void Changed(string workspace, DashboardListeners listeners)
