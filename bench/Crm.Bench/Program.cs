@@ -1,3 +1,4 @@
+using Crm.Bench.Cluster;
 using Crm.Bench.Infrastructure;
 using Crm.Bench.Ingest;
 using Crm.Bench.Push;
@@ -17,6 +18,7 @@ var suites = new Dictionary<string, Func<BenchSettings, Task<BenchReport>>>(Stri
     ["query"] = QuerySuite.RunAsync,
     ["push"] = PushSuite.RunAsync,
     ["encoding"] = EncodingSuite.RunAsync,
+    ["cluster"] = ClusterSuite.RunAsync,
 };
 
 var settings = BenchSettings.Parse(args);

@@ -1,6 +1,8 @@
+using Crm.Grains.Access;
 using Crm.Grains.Customers;
 using Crm.Grains.Intents;
 using Crm.Grains.Merge;
+using Crm.Grains.Nodes;
 using Crm.Grains.ReadModel;
 using Crm.Grains.Segments;
 using Crm.Grains.Serialization;
@@ -8,6 +10,8 @@ using Crm.Grains.Workspaces;
 using Crm.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Crm.Grains;
 
@@ -26,7 +30,9 @@ public static class CrmGrainsRegistration
     /// <summary>
     /// The services the grains depend on: the clock, the intent text model trained on the shipped examples, a change
     /// sink that a host replaces to watch changes live, the process-wide cache of compiled segment rules, and segment,
-    /// sweep, timeline and duplicate queries over the store the silo writes to. A host adds <see cref="WorkspaceSweepService"/> to run sweeps.
+    /// sweep, timeline and duplicate queries over the store the silo writes to. A host adds <see cref="SweepScheduler"/> to have sweeps wake by reminder.
+    /// The node's membership in the node directory, the broadcasts that reach every node, and this node's caches of
+    /// settings, membership rules and keys, which those broadcasts invalidate; a host adds its own <see cref="INodeListener"/>s.
     /// </summary>
     public static IServiceCollection AddCrmGrainServices(this IServiceCollection services)
     {
@@ -41,6 +47,24 @@ public static class CrmGrainsRegistration
         services.TryAddSingleton(provider => CustomerRecordQueries.For(provider.GetRequiredService<IStateStorage>()));
         services.TryAddSingleton(provider => CustomerRecordQueries.ListFor(provider.GetRequiredService<IStateStorage>()));
         services.TryAddSingleton(new SweepOptions());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new NodeOptions());
+        services.TryAddSingleton<NodeBroadcaster>();
+        services.TryAddSingleton<NodeObserver>();
+        services.TryAddSingleton<NodeMembership>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider => provider.GetRequiredService<NodeMembership>());
+        services.AddNodeListener<WorkspaceSettingsCache>();
+        services.AddNodeListener<MembershipRulesCache>();
+        services.AddNodeListener<ApiKeyCache>();
+        return services;
+    }
+
+    /// <summary>Registers <typeparamref name="T"/> as a singleton that also hears this node's broadcasts.</summary>
+    public static IServiceCollection AddNodeListener<T>(this IServiceCollection services)
+        where T : class, INodeListener
+    {
+        services.TryAddSingleton<T>();
+        services.AddSingleton<INodeListener>(provider => provider.GetRequiredService<T>());
         return services;
     }
 }

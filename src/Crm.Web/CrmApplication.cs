@@ -11,6 +11,7 @@ using Crm.Web.Errors;
 using Crm.Web.Health;
 using Crm.Web.Ingest;
 using Crm.Web.Limits;
+using Crm.Web.Observability;
 using Crm.Web.OpenApi;
 using Crm.Web.Segments;
 using Crm.Web.WebApp;
@@ -39,14 +40,18 @@ public static class CrmApplication
         }
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
-        builder.Services.AddSingleton(builder.Configuration.GetSection("Sweep").Get<SweepOptions>() ?? new SweepOptions());
+        var sweep = builder.Configuration.GetSection(SweepOptions.SectionName).Get<SweepOptions>() ?? new SweepOptions();
+        sweep.Validate();
+        builder.Services.AddSingleton(sweep);
         builder.Services.AddDashboard();
         builder.Services.AddCrmGrainServices();
         builder.AddCrmSilo(states => states.AddCrmGrainStates());
+        builder.Services.AddDashboardPush();
         builder.Services.AddHostedService<BootstrapWorkspace>();
-        builder.Services.AddHostedService<WorkspaceSweepService>();
+        builder.Services.AddHostedService<SweepScheduler>();
         builder.Services.AddSingleton<EventIngestor>();
         builder.AddDemo();
+        builder.AddCrmObservability();
 
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
@@ -69,6 +74,7 @@ public static class CrmApplication
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapHealthEndpoints();
+        app.MapCrmObservability();
         app.MapDashboardFallback();
         app.MapCrmOpenApi();
         app.MapGroup("/api/v1")

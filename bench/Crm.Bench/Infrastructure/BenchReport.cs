@@ -18,7 +18,14 @@ public sealed class BenchReport(string suite, string command)
         _rows.Add((name, $"{rounded:N3} {unit}".Replace(".000 ", " "), note));
     }
 
-    private void SetPath(string name, double value)
+    /// <summary>A figure the run could not measure, written as null: a made-up number would read as a measurement.</summary>
+    public void AddUnmeasured(string name, string note)
+    {
+        SetPath(name, null);
+        _rows.Add((name, "not measured", note));
+    }
+
+    private void SetPath(string name, JsonNode? value)
     {
         var parts = name.Split('.');
         var node = _figures;

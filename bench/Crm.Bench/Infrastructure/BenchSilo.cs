@@ -32,6 +32,7 @@ public sealed class BenchSilo : IAsyncDisposable
         builder.UseOrleans(silo =>
         {
             silo.UseOneNodeCluster(ClusterSettings.AnyFreePorts);
+            silo.UseInMemoryReminderService();
             silo.AddCrmStorage(new SiloOptions(), describeStates);
             configure?.Invoke(silo);
         });

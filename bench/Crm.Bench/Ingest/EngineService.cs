@@ -15,7 +15,8 @@ namespace Crm.Bench.Ingest;
 /// <summary>The real service, in this process on Kestrel at 127.0.0.1 with PostgreSQL storage, as <c>dotnet run</c> starts it.</summary>
 public sealed class EngineService : IAsyncDisposable
 {
-    private const string AdminKey = "crm_bench-admin-key-for-the-default-workspace";
+    /// <summary>The default workspace's admin key, the same on every node of a cluster.</summary>
+    public const string AdminKey = "crm_bench-admin-key-for-the-default-workspace";
 
     private readonly WebApplication _app;
 
@@ -27,12 +28,16 @@ public sealed class EngineService : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<EngineService> StartAsync(string connectionString)
+    /// <summary>The node's services: its own Orleans silo's <c>IGrainFactory</c> among them.</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <param name="settings">More settings, such as the cluster id several nodes share.</param>
+    public static async Task<EngineService> StartAsync(string connectionString, params string[] settings)
     {
         var app = CrmApplication.Build(
         [
             "--urls", "http://127.0.0.1:0", "--Cluster:SiloPort=0", "--Cluster:GatewayPort=0", "--Storage:Provider=Postgres", $"--ConnectionStrings:Crm={connectionString}",
-            $"--CRM_BOOTSTRAP_KEY={AdminKey}", "--Logging:LogLevel:Default=Warning",
+            $"--CRM_BOOTSTRAP_KEY={AdminKey}", "--Logging:LogLevel:Default=Warning", .. settings,
         ]);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

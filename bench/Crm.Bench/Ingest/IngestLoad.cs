@@ -9,17 +9,19 @@ namespace Crm.Bench.Ingest;
 /// <summary>
 /// Channel adapters as a service sees them: each client posts a batch, waits for the answer (which comes once every
 /// accepted event is durable), and posts the next. Events count when the service answered <c>accepted</c> for them.
-/// Anything else — an error status, a rejected or duplicate event — means the benchmark is broken and stops it.
+/// Anything else — an error status, a rejected or duplicate event — means the benchmark is broken and stops it. With
+/// several nodes of one cluster, each client posts its batches to them in turn, starting at a different node.
 /// </summary>
 public static class IngestLoad
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static async Task<IngestMeasurement> RunAsync(
-        Uri address, string key, string adapterPrefix, IngestShape shape, BenchPopulation population, TimeSpan warmup, TimeSpan phase, CpuMeter cpu, Action<double> progress)
+        IReadOnlyList<Uri> nodes, string key, string adapterPrefix, IngestShape shape, BenchPopulation population, TimeSpan warmup, TimeSpan phase, CpuMeter cpu, Action<double> progress)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = shape.Clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
-        using var http = new HttpClient(handler) { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
+        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromMinutes(2) };
+        var endpoints = nodes.Select(node => new Uri(node, "/api/v1/events")).ToArray();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
 
         var accepted = new long[shape.Clients * 16];
@@ -29,13 +31,13 @@ public static class IngestLoad
         var clients = Enumerable.Range(0, shape.Clients).Select(client => Task.Run(async () =>
         {
             var stream = new BenchEventStream(population, $"{adapterPrefix}-{client}", seed: client);
-            while (!Volatile.Read(ref stop))
+            for (var turn = client; !Volatile.Read(ref stop); turn++)
             {
                 var batch = stream.Next(shape.BatchSize, DateTimeOffset.UtcNow);
                 using var body = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(new { events = batch }, Json));
                 body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
                 var started = Stopwatch.GetTimestamp();
-                using var response = await http.PostAsync("/api/v1/events", body);
+                using var response = await http.PostAsync(endpoints[turn % endpoints.Length], body);
                 var answer = await response.Content.ReadAsByteArrayAsync();
                 recorders[client].Record(Stopwatch.GetTimestamp() - started);
                 Count(batch, response, answer, out var acceptedEvents, out var acceptedMessages);
@@ -60,11 +62,17 @@ public static class IngestLoad
         var after = Sum(accepted);
         var elapsed = measured.Elapsed;
         var (processCpu, databaseCpu) = CpuMeter.Between(cpuBefore, await cpu.ReadAsync());
-        var events = Math.Max(1, after - before);
         var latencies = recorders.ToArray();
         Volatile.Write(ref stop, true);
         await Task.WhenAll(clients);
         progress(1);
+        if (after == before)
+        {
+            throw new InvalidOperationException(
+                $"{adapterPrefix}: no batch was acknowledged in the {phase.TotalSeconds:N0} s measured: the service got too little CPU for a phase this short; run without --quick or on a quieter machine");
+        }
+
+        var events = after - before;
         return new IngestMeasurement(
             (after - before) / elapsed.TotalSeconds, LatencyRecorder.Merge(latencies), Sum(messages),
             processCpu.TotalMicroseconds / events, databaseCpu.TotalMicroseconds / events);

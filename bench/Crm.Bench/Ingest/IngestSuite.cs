@@ -49,8 +49,8 @@ public static class IngestSuite
                 var saturatedTask = progress.AddTask($"{name}: {shape.Clients} clients × {shape.BatchSize} events", maxValue: 1);
                 var lightTask = progress.AddTask($"{name}: {light.Clients} clients × {light.BatchSize} events", maxValue: 1);
                 var population = new BenchPopulation(shape.Customers);
-                var saturated = await IngestLoad.RunAsync(address, key, name, shape, population, warmup, phase, database.Cpu(), value => saturatedTask.Value = value);
-                var lightly = await IngestLoad.RunAsync(address, key, $"{name}-light", light, population, lightWarmup, lightPhase, database.Cpu(), value => lightTask.Value = value);
+                var saturated = await IngestLoad.RunAsync([address], key, name, shape, population, warmup, phase, database.Cpu(), value => saturatedTask.Value = value);
+                var lightly = await IngestLoad.RunAsync([address], key, $"{name}-light", light, population, lightWarmup, lightPhase, database.Cpu(), value => lightTask.Value = value);
                 return (saturated, lightly);
             }
 
@@ -104,7 +104,7 @@ public static class IngestSuite
     }
 
     /// <summary>Every acknowledged message is in the stored rows, once: otherwise the figures measured something other than durable ingest.</summary>
-    private static async Task VerifyAsync(string name, string connectionString, string table, long acknowledgedMessages)
+    public static async Task VerifyAsync(string name, string connectionString, string table, long acknowledgedMessages)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();

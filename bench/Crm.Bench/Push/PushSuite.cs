@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using Crm.Bench.Infrastructure;
 using Crm.Web;
 using Microsoft.AspNetCore.Builder;
@@ -18,12 +17,6 @@ namespace Crm.Bench.Push;
 public static class PushSuite
 {
     private const string AdminKey = "crm_bench-push-admin-key";
-    private const int BatchSize = 100;
-    private const int Adapters = 16;
-    private const int SampledDashboards = 20;
-
-    /// <summary>The rows a dashboard shows and watches: one page of the list.</summary>
-    private const int PageSize = 50;
 
     public static async Task<BenchReport> RunAsync(BenchSettings settings)
     {
@@ -37,23 +30,10 @@ public static class PushSuite
         try
         {
             var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
-            var customerIds = await AnsiConsole.Status().StartAsync($"creating {customers:N0} customers", _ => CreateCustomersAsync(address, customers));
-            var sockets = await AnsiConsole.Progress().StartAsync(async progress =>
-            {
-                var task = progress.AddTask($"connecting {dashboards} dashboards", maxValue: dashboards);
-                var connected = new List<DashboardSocket>();
-                for (var i = 0; i < dashboards; i++)
-                {
-                    var page = Enumerable.Range(0, PageSize).Select(row => customerIds[(i * PageSize + row) % customerIds.Count]).ToArray();
-                    connected.Add(await DashboardSocket.ConnectAsync(address, AdminKey, sampled: i < SampledDashboards, page));
-                    task.Increment(1);
-                }
-
-                return connected;
-            });
-
+            var customerIds = await AnsiConsole.Status().StartAsync($"creating {customers:N0} customers", _ => PushLoad.CreateCustomersAsync(address, AdminKey, customers));
+            var sockets = await PushLoad.ConnectDashboardsAsync(address, AdminKey, dashboards, customerIds);
             var load = await AnsiConsole.Status().StartAsync($"posting {eventsPerSecond:N0} events/s for {settings.Phase.TotalSeconds:N0} s", _ =>
-                PostAsync(address, eventsPerSecond, customers, settings.Phase + settings.Warmup));
+                PushLoad.PostAsync(address, AdminKey, eventsPerSecond, customers, settings.Phase + settings.Warmup));
             await Task.Delay(TimeSpan.FromSeconds(2));
             Summarise(report, load, sockets, settings.Warmup, dashboards, eventsPerSecond);
             foreach (var socket in sockets)
@@ -71,90 +51,7 @@ public static class PushSuite
         return report;
     }
 
-    /// <summary>One event per customer before the measured load, so every dashboard can watch a page of existing rows.</summary>
-    private static async Task<IReadOnlyList<string>> CreateCustomersAsync(Uri address, int customers)
-    {
-        using var http = new HttpClient { BaseAddress = address };
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminKey);
-        var slice = customers / Adapters;
-        var ids = new string[customers];
-        await Parallel.ForEachAsync(Enumerable.Range(0, Adapters), async (adapter, _) =>
-        {
-            for (var start = 0; start < slice; start += BatchSize)
-            {
-                var slots = Enumerable.Range(start, Math.Min(BatchSize, slice - start)).ToArray();
-                var results = await PostBatchAsync(http, slots.Select(slot => Message(adapter, slot, $"seed-{adapter}-{slot}")).ToArray());
-                for (var i = 0; i < slots.Length; i++)
-                {
-                    ids[adapter * slice + slots[i]] = results[i].CustomerId!;
-                }
-            }
-        });
-        return ids;
-    }
-
-    private static object Message(int adapter, int slot, string id) => new
-    {
-        id,
-        type = "message_received",
-        channel = "email",
-        identity = $"push-{adapter}-{slot}@example.com",
-        occurredAt = DateTimeOffset.UtcNow,
-        conversationId = $"c-{adapter}-{slot}",
-        text = "hello, a question about my order",
-    };
-
-    private static async Task<IngestResult[]> PostBatchAsync(HttpClient http, object[] events)
-    {
-        var response = await http.PostAsJsonAsync("/api/v1/events", new { events });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<IngestResponse>())!.Results;
-    }
-
-    private sealed record Acknowledged(long At, long SentAt, (string CustomerId, int Messages)[] Rows);
-
-    private sealed record Load(IReadOnlyList<Acknowledged> Batches, long StartedAt, long EndedAt);
-
-    /// <summary>Each adapter owns a slice of the customers, so one customer's events are acknowledged in order.</summary>
-    private static async Task<Load> PostAsync(Uri address, int eventsPerSecond, int customers, TimeSpan duration)
-    {
-        using var http = new HttpClient { BaseAddress = address };
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminKey);
-        var interval = TimeSpan.FromSeconds((double)Adapters * BatchSize / eventsPerSecond);
-        var started = Stopwatch.GetTimestamp();
-        var stopAt = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        var batches = await Task.WhenAll(Enumerable.Range(0, Adapters).Select(async adapter =>
-        {
-            var slice = customers / Adapters;
-            var sent = new int[slice];
-            var acknowledged = new List<Acknowledged>();
-            var next = started;
-            for (var batch = 0; Stopwatch.GetTimestamp() < stopAt; batch++)
-            {
-                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), next);
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(wait);
-                }
-
-                next += (long)(interval.TotalSeconds * Stopwatch.Frequency);
-                var slots = Enumerable.Range(batch * BatchSize, BatchSize).Select(n => n % slice).ToArray();
-                var sentAt = Stopwatch.GetTimestamp();
-                var results = await PostBatchAsync(http, slots.Select(slot => Message(adapter, slot, $"{adapter}-{batch}-{slot}")).ToArray());
-                var at = Stopwatch.GetTimestamp();
-                acknowledged.Add(new Acknowledged(at, sentAt, slots.Select((slot, i) => (results[i].CustomerId!, ++sent[slot] + 1)).ToArray()));
-            }
-
-            return acknowledged;
-        }));
-        return new Load(batches.SelectMany(batch => batch).ToArray(), started, Stopwatch.GetTimestamp());
-    }
-
-    private sealed record IngestResponse(IngestResult[] Results);
-
-    private sealed record IngestResult(string? CustomerId);
-
-    private static void Summarise(BenchReport report, Load load, IReadOnlyList<DashboardSocket> sockets, TimeSpan warmup, int dashboards, int target)
+    private static void Summarise(BenchReport report, PushLoad.Run load, IReadOnlyList<DashboardSocket> sockets, TimeSpan warmup, int dashboards, int target)
     {
         var measuredFrom = load.StartedAt + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
         var measured = load.Batches.Where(batch => batch.SentAt >= measuredFrom).ToArray();
@@ -168,7 +65,7 @@ public static class PushSuite
             acks.Record(batch.At - batch.SentAt);
         }
 
-        foreach (var socket in sockets.Take(SampledDashboards))
+        foreach (var socket in sockets.Take(PushLoad.SampledDashboards))
         {
             var arrivals = socket.Rows.GroupBy(row => row.CustomerId).ToDictionary(group => group.Key, group => group.ToArray());
             var statsArrivals = socket.StatsArrivals.ToArray();

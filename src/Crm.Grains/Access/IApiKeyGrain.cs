@@ -11,5 +11,6 @@ public interface IApiKeyGrain : IGrainWithStringKey
 
     Task Register(ApiKeyRecord key);
 
+    /// <summary>Marks the key revoked and returns once every live node has dropped its copy and closed what the key opened.</summary>
     Task Revoke(DateTimeOffset at);
 }

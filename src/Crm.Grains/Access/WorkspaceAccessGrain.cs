@@ -7,7 +7,8 @@ namespace Crm.Grains.Access;
 
 /// <summary>
 /// Issues a key by registering its digest in the key directory before listing it here, so a listed key always works;
-/// revoking marks both, directory first, so a revoked key stops working at once.
+/// revoking marks both, directory first, so a revoked key stops working at once: the directory's revocation returns only
+/// once every live node has dropped its copy of the key.
 /// </summary>
 [GrainType("workspaceaccess")]
 // Read by almost every request of its workspace and one per workspace: kept in memory through quiet hours.

@@ -21,6 +21,8 @@ public sealed partial class CustomerGrain(
     IMessageIntentReader intentReader,
     ICustomerChangeSink changes,
     CompiledRuleCache rules,
+    WorkspaceSettingsCache workspaceSettings,
+    MembershipRulesCache membershipRules,
     [FromKeyedServices(GrainClock.Key)] TimeProvider clock) : Grain, ICustomerGrain
 {
     public const string SystemActor = "system";
@@ -60,7 +62,11 @@ public sealed partial class CustomerGrain(
         if (IsLive)
         {
             var now = clock.GetUtcNow();
+
+            // Evaluation passes run because rules changed: they read the catalog itself, never a copy on a node that may
+            // have missed the change, and refresh that copy for the commit below and the customers after.
             var catalog = await GrainFactory.GetGrain<ISegmentCatalogGrain>(Workspace).GetMembershipRules();
+            membershipRules.Seen(Workspace, catalog);
             if (!SegmentMembership.Evaluate(catalog, rules, BuildSnapshot(), State.StaticSegments, now).SequenceEqual(State.Segments))
             {
                 await CommitAsync(now, []);
@@ -97,7 +103,7 @@ public sealed partial class CustomerGrain(
         }
     }
 
-    private Task<WorkspaceSettings> SettingsAsync() => GrainFactory.GetGrain<IWorkspaceGrain>(Workspace).GetSettings();
+    private Task<WorkspaceSettings> SettingsAsync() => workspaceSettings.GetAsync(Workspace);
 
     /// <summary>
     /// Stores the changes made to <see cref="State"/> with their timeline entries. If storage refuses, the activation is
@@ -184,7 +190,7 @@ public sealed partial class CustomerGrain(
             return;
         }
 
-        var catalog = await GrainFactory.GetGrain<ISegmentCatalogGrain>(Workspace).GetMembershipRules();
+        var catalog = await membershipRules.GetAsync(Workspace);
         var members = SegmentMembership.Evaluate(catalog, rules, BuildSnapshot(), State.StaticSegments, now);
         var joined = members.Except(State.Segments).ToArray();
         var left = State.Segments.Except(members).ToArray();

@@ -10,11 +10,11 @@ namespace Crm.Grains.Ingest;
 /// The way into the customer model for channel adapters: validates an event against its workspace's rules, normalizes
 /// its identity and hands it to that identity's grain. A rejected event changes nothing; an accepted one is durable.
 /// </summary>
-public sealed class EventIngestor(IGrainFactory grains)
+public sealed class EventIngestor(IGrainFactory grains, WorkspaceSettingsCache workspaceSettings)
 {
     public async Task<IngestResult> IngestAsync(string workspaceId, EngagementEvent @event)
     {
-        var settings = await grains.GetGrain<IWorkspaceGrain>(workspaceId).GetSettings();
+        var settings = await workspaceSettings.GetAsync(workspaceId);
         if (EventValidation.Validate(@event, settings.DefaultPhoneCountry) is { } error)
         {
             return new IngestResult(IngestStatus.Rejected, error);

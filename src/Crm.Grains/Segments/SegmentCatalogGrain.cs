@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using Crm.Grains.Nodes;
 using Crm.Grains.Validation;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
@@ -14,6 +15,7 @@ namespace Crm.Grains.Segments;
 public sealed partial class SegmentCatalogGrain(
     [PersistentState("catalog")] IPersistentState<SegmentCatalogState> catalog,
     [FromKeyedServices(GrainClock.Key)] TimeProvider clock,
+    NodeBroadcaster nodes,
     ILogger<SegmentCatalogGrain> logger) : Grain, ISegmentCatalogGrain
 {
     private MembershipRules _membershipRules = MembershipRules.Empty;
@@ -111,8 +113,9 @@ public sealed partial class SegmentCatalogGrain(
 
     /// <summary>
     /// Stores a change made to <see cref="State"/>. If storage refuses, the activation is dropped so the next call starts
-    /// from what is stored, never from a change that did not land. A change that can move customers in or out of segments
-    /// starts their evaluation.
+    /// from what is stored, never from a change that did not land. Every node then drops its copy of the rules, before the
+    /// change is acknowledged and before the evaluation that a change able to move customers in or out of segments starts,
+    /// so customers being evaluated read the new rules wherever they are.
     /// </summary>
     private async Task ChangeAsync(Action change, bool reevaluate)
     {
@@ -134,6 +137,7 @@ public sealed partial class SegmentCatalogGrain(
         }
 
         _membershipRules = BuildMembershipRules();
+        await nodes.SegmentRulesChangedAsync(this.GetPrimaryKeyString());
         if (reevaluate)
         {
             StartEvaluation(State.MembershipVersion);

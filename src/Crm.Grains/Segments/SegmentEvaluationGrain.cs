@@ -6,13 +6,22 @@ using Orleans.Runtime;
 
 namespace Crm.Grains.Segments;
 
+/// <summary>
+/// A pass holds an Orleans reminder while it runs: if the node running it is lost, the reminder wakes the grain on another
+/// node, which goes on from the last page stored.
+/// </summary>
 [GrainType("segmentevaluation")]
 // Its pass keeps it alive while it runs (a keep-alive timer); once done it is rarely asked again.
 [CollectionAgeLimit(Minutes = 2)]
 public sealed class SegmentEvaluationGrain(
     [PersistentState("segment-evaluation")] IPersistentState<SegmentEvaluationState> evaluation,
-    ISweepQueries queries) : Grain, ISegmentEvaluationGrain
+    ISweepQueries queries) : Grain, ISegmentEvaluationGrain, IRemindable
 {
+    public const string ReminderName = "resume";
+
+    /// <summary>Orleans' shortest reminder period: how long a pass cut off by a lost node waits before it goes on.</summary>
+    private static readonly TimeSpan ResumeAfter = TimeSpan.FromMinutes(1);
+
     private const int PageSize = 256;
     private const int Parallelism = 32;
 
@@ -23,11 +32,7 @@ public sealed class SegmentEvaluationGrain(
 
     private SegmentEvaluationState State => evaluation.State;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        ScheduleIfBehind();
-        return Task.CompletedTask;
-    }
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => ScheduleIfBehindAsync();
 
     public async Task Evaluate(long catalogVersion)
     {
@@ -38,17 +43,27 @@ public sealed class SegmentEvaluationGrain(
             await SaveAsync();
         }
 
-        ScheduleIfBehind();
+        await ScheduleIfBehindAsync();
+    }
+
+    /// <summary>Activation already resumed any pass behind; a reminder left from a finished one is dropped.</summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == ReminderName && State.TargetVersion <= State.EvaluatedVersion && await this.GetReminder(ReminderName) is { } done)
+        {
+            await this.UnregisterReminder(done);
+        }
     }
 
     public Task<SegmentEvaluationStatus> Status() =>
         Task.FromResult(new SegmentEvaluationStatus(State.EvaluatedVersion, State.TargetVersion, _timer is not null));
 
-    private void ScheduleIfBehind()
+    private async Task ScheduleIfBehindAsync()
     {
-        if (State.TargetVersion > State.EvaluatedVersion)
+        if (State.TargetVersion > State.EvaluatedVersion && _timer is null)
         {
-            _timer ??= this.RegisterGrainTimer(EvaluatePageAsync, EveryPage);
+            await this.RegisterOrUpdateReminder(ReminderName, ResumeAfter, ResumeAfter);
+            _timer = this.RegisterGrainTimer(EvaluatePageAsync, EveryPage);
         }
     }
 
@@ -78,6 +93,10 @@ public sealed class SegmentEvaluationGrain(
         }
 
         await SaveAsync();
+        if (_timer is null && await this.GetReminder(ReminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
     }
 
     /// <summary>If storage refuses, the activation is dropped: the next one goes on from what is stored, never from progress that did not land.</summary>

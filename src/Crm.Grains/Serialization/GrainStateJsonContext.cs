@@ -4,6 +4,7 @@ using Crm.Grains.Access;
 using Crm.Grains.Customers;
 using Crm.Grains.Identities;
 using Crm.Grains.Merge;
+using Crm.Grains.Nodes;
 using Crm.Grains.Segments;
 using Crm.Grains.Workspaces;
 
@@ -20,4 +21,5 @@ namespace Crm.Grains.Serialization;
 [JsonSerializable(typeof(WorkspaceState))]
 [JsonSerializable(typeof(WorkspaceSweepState))]
 [JsonSerializable(typeof(MergeState))]
+[JsonSerializable(typeof(NodeDirectoryState))]
 public sealed partial class GrainStateJsonContext : JsonSerializerContext;

@@ -12,4 +12,7 @@ public interface IWorkspaceSweepGrain : IGrainWithStringKey
 {
     /// <summary>Refreshes the customers time may have moved; returns how many.</summary>
     Task<int> Sweep();
+
+    /// <summary>Makes sure the sweep wakes by itself every <see cref="SweepOptions.Interval"/>, on whichever node holds its reminder.</summary>
+    Task Schedule();
 }

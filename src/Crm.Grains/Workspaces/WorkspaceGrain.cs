@@ -1,3 +1,4 @@
+using Crm.Grains.Nodes;
 using Crm.Grains.Validation;
 using Orleans;
 using Orleans.Runtime;
@@ -7,7 +8,7 @@ namespace Crm.Grains.Workspaces;
 [GrainType("workspace")]
 // Read by almost every request of its workspace and one per workspace: kept in memory through quiet hours.
 [CollectionAgeLimit(Hours = 24)]
-public sealed class WorkspaceGrain([PersistentState("workspace")] IPersistentState<WorkspaceState> workspace) : Grain, IWorkspaceGrain
+public sealed class WorkspaceGrain([PersistentState("workspace")] IPersistentState<WorkspaceState> workspace, NodeBroadcaster nodes) : Grain, IWorkspaceGrain
 {
     public Task<WorkspaceSettings> GetSettings() => Task.FromResult(workspace.State.Settings);
 
@@ -20,6 +21,9 @@ public sealed class WorkspaceGrain([PersistentState("workspace")] IPersistentSta
 
         workspace.State.Settings = settings;
         await workspace.WriteStateAsync();
+
+        // Every node drops its copy before the change is acknowledged, so no event accepted afterwards uses the old settings.
+        await nodes.WorkspaceSettingsChangedAsync(this.GetPrimaryKeyString());
         return settings;
     }
 }

@@ -1,25 +1,58 @@
 using Crm.Grains.Customers;
 using Crm.Grains.Intents;
 using Crm.Grains.ReadModel;
+using Crm.Grains.Segments;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
 using Orleans.Runtime;
 
 namespace Crm.Grains.Workspaces;
 
+/// <summary>
+/// Woken by an Orleans reminder, so the sweep runs once per cluster whichever nodes are up: the reminder service hands each
+/// reminder to one node and moves it when that node leaves.
+/// </summary>
 [GrainType("workspacesweep")]
 public sealed class WorkspaceSweepGrain(
     [PersistentState("sweep")] IPersistentState<WorkspaceSweepState> sweep,
     ISweepQueries queries,
-    [FromKeyedServices(GrainClock.Key)] TimeProvider clock) : Grain, IWorkspaceSweepGrain
+    SweepOptions options,
+    WorkspaceSettingsCache workspaceSettings,
+    [FromKeyedServices(GrainClock.Key)] TimeProvider clock) : Grain, IWorkspaceSweepGrain, IRemindable
 {
+    public const string ReminderName = "sweep";
     private const int PageSize = 500;
     private const int Parallelism = 32;
+
+    /// <summary>Registers the reminder unless one with this period exists, so a start does not push the next sweep back.</summary>
+    public async Task Schedule()
+    {
+        if (sweep.State.ScheduledEvery != options.Interval || await this.GetReminder(ReminderName) is null)
+        {
+            await this.RegisterOrUpdateReminder(ReminderName, options.Interval, options.Interval);
+            sweep.State.ScheduledEvery = options.Interval;
+            await sweep.WriteStateAsync();
+        }
+    }
+
+    /// <summary>Sweeps, then starts any segment evaluation behind its catalog (one whose start failed, or was cut off by a lost node).</summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != ReminderName)
+        {
+            return;
+        }
+
+        await Sweep();
+        var workspace = this.GetPrimaryKeyString();
+        var membershipVersion = await GrainFactory.GetGrain<ISegmentCatalogGrain>(workspace).GetMembershipVersion();
+        await GrainFactory.GetGrain<ISegmentEvaluationGrain>(workspace).Evaluate(membershipVersion);
+    }
 
     public async Task<int> Sweep()
     {
         var workspace = this.GetPrimaryKeyString();
-        var settings = await GrainFactory.GetGrain<IWorkspaceGrain>(workspace).GetSettings();
+        var settings = await workspaceSettings.GetAsync(workspace);
         var now = clock.GetUtcNow();
         var since = sweep.State.LastSweptAt ?? DateTimeOffset.UnixEpoch;
         var thresholds = new[]

@@ -1,3 +1,5 @@
+using System.Net;
+using Crm.Silo.Clustering;
 using Crm.Silo.Diagnostics;
 using Crm.Silo.Storage;
 using Microsoft.Extensions.Configuration;
@@ -18,7 +20,7 @@ public static class CrmSiloHosting
 {
     /// <summary>
     /// Co-hosts this node's Orleans silo: settings from the <c>Silo</c>, <c>Cluster</c> and <c>Storage</c> sections
-    /// (checked here, so a bad one stops the start naming it), one node with localhost clustering, and the
+    /// (checked here, so a bad one stops the start naming it), the cluster (<see cref="UseCrmCluster"/>), and the
     /// group-commit storage as the default grain storage.
     /// </summary>
     public static IHostApplicationBuilder AddCrmSilo(this IHostApplicationBuilder builder, Action<StateModel> describeStates)
@@ -29,22 +31,64 @@ public static class CrmSiloHosting
         silo.Validate();
         cluster.Validate();
         storage.ResolveConnectionString();
+        if (storage.Provider != StorageProviderKind.Postgres)
+        {
+            cluster.RequireOneNode(storage.Provider.ToString());
+        }
 
         builder.UseOrleans(orleans =>
         {
-            orleans.UseOneNodeCluster(cluster);
+            orleans.UseCrmCluster(cluster, storage);
             orleans.AddCrmStorage(silo, describeStates);
+            orleans.AddCrmTelemetry();
+            orleans.UseClusterTls(ClusterTlsSettings.FromConfiguration(builder.Configuration));
         });
         builder.Services.AddSingleton(storage);
         builder.Services.AddSingleton(_ => StorageFor(storage));
         return builder;
     }
 
+    /// <summary>
+    /// On PostgreSQL, membership and reminders in the database (so every node with the same cluster id and database
+    /// joins one cluster); otherwise one node with localhost clustering and reminders in memory, which the grains that
+    /// use them register again at every start.
+    /// </summary>
+    public static ISiloBuilder UseCrmCluster(this ISiloBuilder orleans, ClusterSettings cluster, StorageOptions storage)
+    {
+        if (storage.Provider != StorageProviderKind.Postgres)
+        {
+            orleans.UseOneNodeCluster(cluster);
+            return orleans.UseInMemoryReminderService();
+        }
+
+        var connectionString = storage.ResolveConnectionString();
+        var (siloPort, gatewayPort) = cluster.ResolvePorts();
+        var advertised = cluster.ResolveAdvertisedAddress();
+        orleans.Configure<ClusterOptions>(options =>
+        {
+            options.ClusterId = cluster.EffectiveId;
+            options.ServiceId = cluster.EffectiveServiceId;
+        });
+        orleans.ConfigureEndpoints(advertised, siloPort, gatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(advertised));
+        orleans.Configure<ClusterMembershipOptions>(ClusterMembership.Tune);
+        orleans.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new ClusterSchemaInstaller(connectionString));
+        orleans.UseAdoNetClustering(options =>
+        {
+            options.Invariant = ClusterMembership.NpgsqlInvariant;
+            options.ConnectionString = connectionString;
+        });
+        return orleans.UseAdoNetReminderService(options =>
+        {
+            options.Invariant = ClusterMembership.NpgsqlInvariant;
+            options.ConnectionString = connectionString;
+        });
+    }
+
     /// <summary>A cluster of this one silo (localhost clustering) on the ports of <paramref name="cluster"/>, free ones where they are 0.</summary>
     public static ISiloBuilder UseOneNodeCluster(this ISiloBuilder orleans, ClusterSettings cluster)
     {
         var (siloPort, gatewayPort) = cluster.ResolvePorts();
-        return orleans.UseLocalhostClustering(siloPort, gatewayPort);
+        return orleans.UseLocalhostClustering(siloPort, gatewayPort, serviceId: cluster.EffectiveServiceId, clusterId: cluster.EffectiveId);
     }
 
     /// <summary>

@@ -106,6 +106,7 @@ internal sealed class GroupCommitter : IAsyncDisposable
     private async Task CommitAsync(List<Coalesced> writes)
     {
         var started = Stopwatch.GetTimestamp();
+        using var activity = StorageTracing.IsListening ? StorageTracing.StartCommit(writes.SelectMany(write => write.Writers), writes.Count) : null;
         try
         {
             var outcomes = await _storage.WriteBatchAsync(writes.Select(write => write.Write).ToArray(), CancellationToken.None);
@@ -117,10 +118,12 @@ internal sealed class GroupCommitter : IAsyncDisposable
             }
 
             _metrics.BatchCommitted(writes.Count, started, conflicts);
+            activity?.SetTag("crm.storage.batch.conflicts", conflicts);
         }
         catch (Exception exception)
         {
             _metrics.BatchFailed();
+            activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().FullName);
             foreach (var write in writes)
             {
                 write.Fail(exception);
@@ -139,6 +142,8 @@ internal sealed class GroupCommitter : IAsyncDisposable
     {
         public StateWrite Write { get; } = write;
 
+        public ActivityContext Writer { get; } = StorageTracing.CaptureWriter();
+
         public TaskCompletionSource<WriteOutcome> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
@@ -147,6 +152,8 @@ internal sealed class GroupCommitter : IAsyncDisposable
         private List<PendingWrite>? _absorbed;
 
         public StateWrite Write { get; private set; } = first.Write;
+
+        public IEnumerable<ActivityContext> Writers => _absorbed is null ? [first.Writer] : [first.Writer, .. _absorbed.Select(write => write.Writer)];
 
         public void Absorb(PendingWrite later)
         {

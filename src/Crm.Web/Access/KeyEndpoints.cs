@@ -1,7 +1,6 @@
 using Crm.Grains.Access;
 using Crm.Grains.Workspaces;
 using Orleans;
-using Crm.Web.Dashboard;
 using Crm.Web.Errors;
 
 namespace Crm.Web.Access;
@@ -44,17 +43,12 @@ public static class KeyEndpoints
     private static async Task<IResult> ListKeysAsync(IGrainFactory grains, HttpContext context) =>
         Results.Ok((await grains.GetGrain<IWorkspaceAccessGrain>(context.User.WorkspaceId()).ListKeys()).Select(key => KeyResponse.From(key)));
 
-    /// <summary>Revocation is immediate: the next request with the key fails and its open dashboards are closed.</summary>
-    private static async Task<IResult> RevokeKeyAsync(string id, IGrainFactory grains, DashboardConnections dashboards, HttpContext context)
-    {
-        if (!await grains.GetGrain<IWorkspaceAccessGrain>(context.User.WorkspaceId()).RevokeKey(id))
-        {
-            return Results.NotFound();
-        }
-
-        dashboards.CloseAll(id);
-        return Results.NoContent();
-    }
+    /// <summary>
+    /// Revocation is immediate on every node: it is acknowledged once each node has dropped the key and closed the
+    /// dashboards it opened there (<see cref="Dashboard.DashboardConnections"/> hears the broadcast), so the next request fails anywhere.
+    /// </summary>
+    private static async Task<IResult> RevokeKeyAsync(string id, IGrainFactory grains, HttpContext context) =>
+        await grains.GetGrain<IWorkspaceAccessGrain>(context.User.WorkspaceId()).RevokeKey(id) ? Results.NoContent() : Results.NotFound();
 
     /// <summary>Only an admin of the default workspace creates workspaces; each new one starts with its own admin key.</summary>
     private static async Task<IResult> CreateWorkspaceAsync(CreateWorkspaceRequest request, IGrainFactory grains, HttpContext context)

@@ -1,10 +1,14 @@
 using System.Collections.Concurrent;
+using Crm.Grains.Nodes;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Crm.Web.Dashboard;
 
-/// <summary>Open dashboard connections by key, so revoking a key also closes the dashboards it opened.</summary>
-public sealed class DashboardConnections
+/// <summary>
+/// This node's open dashboard connections by key, so revoking a key closes the dashboards it opened: the revocation is
+/// broadcast to every node, and each closes its own.
+/// </summary>
+public sealed class DashboardConnections : INodeListener
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, HubCallerContext>> _byKey = new(StringComparer.Ordinal);
 
@@ -18,6 +22,8 @@ public sealed class DashboardConnections
             open.TryRemove(connection.ConnectionId, out _);
         }
     }
+
+    void INodeListener.KeyRevoked(string keyId, string secretHash) => CloseAll(keyId);
 
     public void CloseAll(string keyId)
     {

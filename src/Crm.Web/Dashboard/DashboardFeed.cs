@@ -4,11 +4,12 @@ using Crm.Grains.Customers;
 namespace Crm.Web.Dashboard;
 
 /// <summary>
-/// Receives every committed customer change from the grains and keeps it, coalesced per workspace, until the pump sends
-/// it. Changes of a workspace with no dashboard open are dropped at once (a dashboard reads the current state over HTTP
-/// when it opens), and timeline entries are kept only for customers some dashboard follows.
+/// Receives every committed customer change from this node's grains and keeps it, coalesced per workspace, until the
+/// pump sends it to this node's dashboards and to the other nodes listening to the workspace. Changes of a workspace
+/// no dashboard on any node shows are dropped at once (a dashboard reads the current state over HTTP when it opens),
+/// and timeline entries are kept only for customers some dashboard, here or on another node, follows.
 /// </summary>
-public sealed class DashboardFeed : ICustomerChangeSink
+public sealed class DashboardFeed(ListenerDirectory listeners) : ICustomerChangeSink
 {
     private readonly ConcurrentDictionary<string, WorkspaceFeed> _workspaces = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Workspace, string CustomerId), int> _followers = new();
@@ -16,16 +17,29 @@ public sealed class DashboardFeed : ICustomerChangeSink
 
     public void Publish(CustomerChange change)
     {
-        if (!_dashboards.ContainsKey(change.Workspace))
+        var local = _dashboards.ContainsKey(change.Workspace);
+        var remote = listeners.Read(change.Workspace);
+        if (!local && remote is { Listeners.Count: 0 })
         {
             return;
         }
 
-        var feed = _workspaces.GetOrAdd(change.Workspace, static workspace => new WorkspaceFeed(workspace));
-        feed.Add(change, _followers.ContainsKey((change.Workspace, change.CustomerId)));
+        // While this node's copy of the listeners is missing or stale, who follows what elsewhere is unknown: entries are kept.
+        var followed = _followers.ContainsKey((change.Workspace, change.CustomerId)) || remote is null || remote.Followed.Contains(change.CustomerId);
+        Feed(change.Workspace).Add(change, followed);
     }
 
     public IEnumerable<WorkspaceFeed> Workspaces => _workspaces.Values;
+
+    public WorkspaceFeed Feed(string workspace) => _workspaces.GetOrAdd(workspace, static workspace => new WorkspaceFeed(workspace));
+
+    /// <summary>Workspaces with at least one dashboard open on this node.</summary>
+    public IEnumerable<string> Shown => _dashboards.Keys;
+
+    public bool Shows(string workspace) => _dashboards.ContainsKey(workspace);
+
+    /// <summary>The customers of <paramref name="workspace"/> this node's dashboards follow.</summary>
+    public string[] Followed(string workspace) => _followers.Keys.Where(key => key.Workspace == workspace).Select(key => key.CustomerId).ToArray();
 
     public void Opened(string workspace) => Increment(_dashboards, workspace);
 

@@ -10,7 +10,7 @@ namespace Crm.Web.Dashboard;
 /// single customers of that workspace to receive their timeline as it grows.
 /// </summary>
 [Authorize(Policy = CrmPolicies.Agent)]
-public sealed class DashboardHub(DashboardFeed feed, DashboardConnections connections) : Hub
+public sealed class DashboardHub(DashboardFeed feed, DashboardConnections connections, DashboardLeaseKeeper leases, ILogger<DashboardHub> logger) : Hub
 {
     private const string FollowedKey = "followed";
     private const string WatchedKey = "watched";
@@ -25,6 +25,7 @@ public sealed class DashboardHub(DashboardFeed feed, DashboardConnections connec
         feed.Opened(workspace);
         await Groups.AddToGroupAsync(Context.ConnectionId, DashboardGroups.Workspace(workspace));
         await Groups.AddToGroupAsync(Context.ConnectionId, DashboardGroups.AllRows(workspace));
+        await ListenAsync(workspace);
     }
 
     /// <summary>
@@ -79,6 +80,7 @@ public sealed class DashboardHub(DashboardFeed feed, DashboardConnections connec
             var workspace = Context.User!.WorkspaceId();
             feed.Follow(workspace, id);
             await Groups.AddToGroupAsync(Context.ConnectionId, DashboardGroups.Customer(workspace, id));
+            await ListenAsync(workspace);
         }
     }
 
@@ -103,6 +105,23 @@ public sealed class DashboardHub(DashboardFeed feed, DashboardConnections connec
         feed.Closed(workspace);
         connections.Remove(Context.User!.KeyId(), Context);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Tells the workspace's registry at once that this node listens, and to what, so nodes whose grains commit the
+    /// workspace's changes send them here from their next read of it. If the registry cannot be reached, this node's own
+    /// grains still reach the dashboard and the lease keeper tries again within seconds.
+    /// </summary>
+    private async Task ListenAsync(string workspace)
+    {
+        try
+        {
+            await leases.RenewAsync(workspace);
+        }
+        catch (Exception error)
+        {
+            logger.LogWarning(error, "Could not register this node as showing dashboards of workspace {Workspace}", workspace);
+        }
     }
 
     /// <summary>Hub instances live for one call; what a connection follows or watches lives with the connection.</summary>

@@ -1,3 +1,4 @@
+using Crm.Grains.Dashboard;
 using Crm.Grains.ReadModel;
 using Crm.Web.Workspaces;
 using Microsoft.AspNetCore.SignalR;
@@ -5,11 +6,20 @@ using Microsoft.AspNetCore.SignalR;
 namespace Crm.Web.Dashboard;
 
 /// <summary>
-/// Sends what the grains published to the dashboards, every <see cref="FlushInterval"/>. Sends are started, not awaited:
-/// SignalR writes to every connection of a group at once, and a slow or dead dashboard only holds up its own pending
-/// writes (until the client timeout closes it), never the next flush, the grains, or other dashboards.
+/// Every <see cref="FlushInterval"/>, takes each workspace's pending changes as one batch, pushes it to this node's
+/// dashboards and sends it once to every other node listening to the workspace (a one-way call: never awaited, so a
+/// slow node holds up nobody). Counts are not sent: each node showing the workspace queries them itself when due, so
+/// every node's cards equal a count over the rows, whichever node's grains changed them.
 /// </summary>
-public sealed class DashboardPump(DashboardFeed feed, IHubContext<DashboardHub> hub, ICustomerRecordQueries queries, TimeProvider clock, ILogger<DashboardPump> logger)
+public sealed class DashboardPump(
+    DashboardFeed feed,
+    ListenerDirectory listeners,
+    LocalListener self,
+    DashboardPush push,
+    IHubContext<DashboardHub> hub,
+    ICustomerRecordQueries queries,
+    TimeProvider clock,
+    ILogger<DashboardPump> logger)
     : BackgroundService
 {
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(50);
@@ -38,48 +48,35 @@ public sealed class DashboardPump(DashboardFeed feed, IHubContext<DashboardHub> 
 
     private async Task FlushAsync(WorkspaceFeed workspace, CancellationToken cancellationToken)
     {
-        if (workspace.Take(clock.GetUtcNow(), StatsInterval) is not { } batch)
+        // Changes wait while this node reads where else they go (a registry round trip, after a quiet second).
+        var view = listeners.Ready(workspace.Workspace);
+        if (workspace.Take(clock.GetUtcNow(), StatsInterval, takeChanges: view is not null) is not { } batch)
         {
             return;
         }
 
-        var everyone = hub.Clients.Group(DashboardGroups.Workspace(workspace.Workspace));
-        var allRows = DashboardGroups.AllRows(workspace.Workspace);
-        foreach (var (id, row) in batch.Rows)
+        if (!batch.Changes.IsEmpty)
         {
-            var showing = hub.Clients.Groups(allRows, DashboardGroups.Row(workspace.Workspace, id));
-            Observe(row is null
-                ? showing.SendAsync(DashboardMethods.CustomerRemoved, new CustomerRemovedMessage(id), cancellationToken)
-                : showing.SendAsync(DashboardMethods.CustomerChanged, row, cancellationToken));
+            foreach (var listener in view!.Listeners)
+            {
+                if (!self.Is(listener))
+                {
+                    push.Observe(listener.Receive(batch.Changes));
+                }
+            }
         }
 
-        foreach (var (method, payload) in batch.Alerts)
+        if (!feed.Shows(workspace.Workspace))
         {
-            Observe(everyone.SendAsync(method, payload, cancellationToken));
+            return;
         }
 
-        foreach (var (customerId, entries) in batch.Timelines)
-        {
-            Observe(hub.Clients.Group(DashboardGroups.Customer(workspace.Workspace, customerId))
-                .SendAsync(DashboardMethods.TimelineAppended, new TimelineAppendedMessage(customerId, entries), cancellationToken));
-        }
-
+        push.Send(batch.Changes);
         if (batch.StatsDue)
         {
             var counts = await queries.StatsAsync(workspace.Workspace, cancellationToken);
-            Observe(everyone.SendAsync(DashboardMethods.StatsChanged, WorkspaceEndpoints.StatsResponse.From(counts), cancellationToken));
-        }
-    }
-
-    private void Observe(Task send)
-    {
-        if (!send.IsCompletedSuccessfully)
-        {
-            send.ContinueWith(
-                failed => logger.LogDebug(failed.Exception, "A dashboard push did not complete"),
-                CancellationToken.None,
-                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
+            push.Observe(hub.Clients.Group(DashboardGroups.Workspace(workspace.Workspace))
+                .SendAsync(DashboardMethods.StatsChanged, WorkspaceEndpoints.StatsResponse.From(counts), cancellationToken));
         }
     }
 }

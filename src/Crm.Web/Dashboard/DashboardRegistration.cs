@@ -1,3 +1,4 @@
+using Crm.Grains;
 using Crm.Grains.Customers;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -11,9 +12,24 @@ public static class DashboardRegistration
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
         services.AddSignalR();
+        services.AddSingleton<LocalListener>();
+        services.AddSingleton<ListenerDirectory>();
         services.AddSingleton<DashboardFeed>();
         services.Replace(ServiceDescriptor.Singleton<ICustomerChangeSink>(provider => provider.GetRequiredService<DashboardFeed>()));
-        services.AddSingleton<DashboardConnections>();
+        services.AddNodeListener<DashboardConnections>();
+        services.AddSingleton<DashboardPush>();
+        services.AddSingleton<RemoteBatchReceiver>();
+        services.AddSingleton<DashboardLeaseKeeper>();
+        return services;
+    }
+
+    /// <summary>
+    /// The lease keeper and the pump call grains: register them after the silo, so they start once it runs and stop
+    /// before it does (hosted services stop in reverse order), and a stopping node can still leave the registries.
+    /// </summary>
+    public static IServiceCollection AddDashboardPush(this IServiceCollection services)
+    {
+        services.AddHostedService(provider => provider.GetRequiredService<DashboardLeaseKeeper>());
         services.AddHostedService<DashboardPump>();
         return services;
     }

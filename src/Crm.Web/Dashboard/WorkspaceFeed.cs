@@ -1,4 +1,5 @@
 using Crm.Grains.Customers;
+using Crm.Grains.Dashboard;
 using Crm.Grains.ReadModel;
 
 namespace Crm.Web.Dashboard;
@@ -11,8 +12,8 @@ public sealed class WorkspaceFeed(string workspace)
 {
     private readonly Lock _gate = new();
     private Dictionary<string, CustomerListRow?> _rows = [];
-    private List<(string Method, object Payload)> _alerts = [];
-    private Dictionary<string, List<TimelineEntryMessage>> _timelines = [];
+    private List<DashboardAlert> _alerts = [];
+    private Dictionary<string, List<TimelineRow>> _timelines = [];
     private bool _statsChanged;
     private DateTimeOffset _statsSentAt = DateTimeOffset.MinValue;
 
@@ -27,17 +28,17 @@ public sealed class WorkspaceFeed(string workspace)
             _statsChanged = true;
             if (row is not null && change.EnteredAtRisk)
             {
-                _alerts.Add((DashboardMethods.NeedsAttention, row));
+                _alerts.Add(new DashboardAlert(DashboardAlertKind.NeedsAttention, change.CustomerId, row, null));
             }
 
             if (row is not null && change.BecameSalesOpportunity)
             {
-                _alerts.Add((DashboardMethods.Opportunity, row));
+                _alerts.Add(new DashboardAlert(DashboardAlertKind.Opportunity, change.CustomerId, row, null));
             }
 
             if (row is null && change.MergedInto is not null)
             {
-                _alerts.Add((DashboardMethods.CustomerMerged, new CustomerMergedMessage(change.MergedInto, change.CustomerId)));
+                _alerts.Add(new DashboardAlert(DashboardAlertKind.Merged, change.CustomerId, null, change.MergedInto));
             }
 
             if (followed && change.Timeline.Count > 0)
@@ -47,43 +48,60 @@ public sealed class WorkspaceFeed(string workspace)
                     _timelines[change.CustomerId] = entries = [];
                 }
 
-                entries.AddRange(change.Timeline.Select(TimelineEntryMessage.From));
+                entries.AddRange(change.Timeline);
             }
         }
     }
 
+    /// <summary>Another node's grains changed the workspace: the counts this node's dashboards show are due again.</summary>
+    public void StatsChanged()
+    {
+        lock (_gate)
+        {
+            _statsChanged = true;
+        }
+    }
+
     /// <summary>
-    /// Takes everything pending. Stats are due at most once per <paramref name="statsInterval"/>; when they are not yet
-    /// due they stay pending for a later take, so a burst of writes ends with one push of the final counts.
+    /// Takes what is pending: the changes when <paramref name="takeChanges"/> (otherwise they wait for a later take), and
+    /// whether stats are due, at most once per <paramref name="statsInterval"/>; stats not yet due stay pending for a
+    /// later take, so a burst of writes ends with one push of the final counts.
     /// </summary>
-    public FeedBatch? Take(DateTimeOffset now, TimeSpan statsInterval)
+    public FeedBatch? Take(DateTimeOffset now, TimeSpan statsInterval, bool takeChanges)
     {
         lock (_gate)
         {
             var statsDue = _statsChanged && now - _statsSentAt >= statsInterval;
-            if (_rows.Count == 0 && _alerts.Count == 0 && _timelines.Count == 0 && !statsDue)
+            var hasChanges = takeChanges && (_rows.Count > 0 || _alerts.Count > 0 || _timelines.Count > 0);
+            if (!hasChanges && !statsDue)
             {
                 return null;
             }
 
-            var batch = new FeedBatch(_rows, _alerts, _timelines, statsDue);
-            _rows = [];
-            _alerts = [];
-            _timelines = [];
+            var changes = hasChanges
+                ? new DashboardBatch(
+                    Workspace,
+                    _rows.Select(row => new DashboardRowChange(row.Key, row.Value)).ToArray(),
+                    _alerts,
+                    _timelines.Select(timeline => new DashboardTimeline(timeline.Key, timeline.Value)).ToArray())
+                : new DashboardBatch(Workspace, [], [], []);
+            if (hasChanges)
+            {
+                _rows = [];
+                _alerts = [];
+                _timelines = [];
+            }
+
             if (statsDue)
             {
                 _statsChanged = false;
                 _statsSentAt = now;
             }
 
-            return batch;
+            return new FeedBatch(changes, statsDue);
         }
     }
 }
 
-/// <summary>One flush of a workspace's feed: the latest row per customer (null when it left the list) and the alerts in order.</summary>
-public sealed record FeedBatch(
-    IReadOnlyDictionary<string, CustomerListRow?> Rows,
-    IReadOnlyList<(string Method, object Payload)> Alerts,
-    IReadOnlyDictionary<string, List<TimelineEntryMessage>> Timelines,
-    bool StatsDue);
+/// <summary>One flush of a workspace's feed: the changes to push (maybe none) and whether the counts are due.</summary>
+public sealed record FeedBatch(DashboardBatch Changes, bool StatsDue);

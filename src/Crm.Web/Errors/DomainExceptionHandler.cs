@@ -19,7 +19,7 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         var (status, title, detail, errors) = ExceptionChain.Of(exception).Select(Classify).FirstOrDefault(problem => problem.Status != 0);
-        if (status == 0)
+        if (status == 0 || context.RequestAborted.IsCancellationRequested)
         {
             return false;
         }
@@ -49,12 +49,18 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IE
             SegmentNotFoundException missing => (StatusCodes.Status404NotFound, "Segment not found", missing.Message, null),
             MergeRefusedException refused => (StatusCodes.Status409Conflict, "Merge refused", refused.Message, null),
             LimitExceededException => (StatusCodes.Status503ServiceUnavailable, "Busy", "Too many requests are waiting for this customer; retry shortly.", null),
-            TimeoutException => (StatusCodes.Status503ServiceUnavailable, "Timed out", "The service did not finish the request in time; retry it (event ids make retries safe).", null),
+            TimeoutException => TimedOut,
+
+            // Orleans cancels a call whose message expired while its grain was being placed (a node just left or joined).
+            OperationCanceledException => TimedOut,
             SiloUnavailableException or OrleansMessageRejectionException => (StatusCodes.Status503ServiceUnavailable, "Node unavailable", "A node of the cluster could not be reached; retry the request (event ids make retries safe).", null),
             DbException { IsTransient: true } => (StatusCodes.Status503ServiceUnavailable, "Storage unavailable", "The database could not be reached or is overloaded; retry the request (event ids make retries safe).", null),
             InconsistentStateException => (StatusCodes.Status409Conflict, "Concurrent change", "The record was changed by another writer at the same moment and nothing was stored; retry the request.", null),
             _ => (0, null, null, null),
         };
+
+    private static readonly (int Status, string? Title, string? Detail, Dictionary<string, string[]>? Errors) TimedOut =
+        (StatusCodes.Status503ServiceUnavailable, "Timed out", "The service did not finish the request in time; retry it (event ids make retries safe).", null);
 
     private static (int Status, string? Title, string? Detail, Dictionary<string, string[]>? Errors) Refused(BadHttpRequestException exception)
     {

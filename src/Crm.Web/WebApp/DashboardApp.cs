@@ -10,7 +10,7 @@ namespace Crm.Web.WebApp;
 public static class DashboardApp
 {
     /// <summary>Paths that belong to the service: an unknown address under them is a 404, not the dashboard.</summary>
-    public static readonly PathString[] ServicePaths = ["/api", "/hubs", "/healthz", "/readyz", "/openapi"];
+    public static readonly PathString[] ServicePaths = ["/api", "/hubs", "/healthz", "/readyz", "/openapi", "/metrics", "/orleans-dashboard"];
 
     private const string IndexFile = "index.html";
 

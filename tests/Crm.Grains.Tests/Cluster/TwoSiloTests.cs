@@ -19,7 +19,7 @@ public sealed class TwoSiloTests
     public async Task One_customers_events_arriving_through_both_silos_end_in_one_customer_with_exact_counters()
     {
         await using var silo = await CrmSilo.StartClusterAsync(2);
-        var ingestors = new[] { new EventIngestor(silo.GrainsOn(0)), new EventIngestor(silo.GrainsOn(1)) };
+        var ingestors = new[] { silo.IngestorOn(0), silo.IngestorOn(1) };
         var events = Enumerable.Range(0, 200)
             .Select(i => Events.Message(Channel.Whatsapp, "+44 20 7946 0958", CrmSilo.Start.AddSeconds(i), conversation: $"conv-{i % 4}"))
             .ToArray();

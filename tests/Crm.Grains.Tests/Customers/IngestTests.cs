@@ -16,7 +16,7 @@ public sealed class IngestTests
     public async Task A_thousand_concurrent_first_events_for_one_identity_create_exactly_one_customer()
     {
         await using var silo = await CrmSilo.StartAsync();
-        var ingestor = new EventIngestor(silo.Grains);
+        var ingestor = silo.Ingestor();
         var at = CrmSilo.Start;
 
         var results = await Task.WhenAll(Enumerable.Range(0, 1000).Select(i =>
@@ -35,7 +35,7 @@ public sealed class IngestTests
     public async Task The_same_event_applied_twice_counts_once()
     {
         await using var silo = await CrmSilo.StartAsync();
-        var ingestor = new EventIngestor(silo.Grains);
+        var ingestor = silo.Ingestor();
         var order = Events.Order(Channel.Email, "ana@example.com", CrmSilo.Start, "o-1", 120m);
 
         var first = await ingestor.IngestAsync(Workspace, order);
@@ -52,7 +52,7 @@ public sealed class IngestTests
     public async Task Counters_conversations_csat_and_orders_follow_the_events()
     {
         await using var silo = await CrmSilo.StartAsync();
-        var ingestor = new EventIngestor(silo.Grains);
+        var ingestor = silo.Ingestor();
         var at = CrmSilo.Start;
         const string Ana = "Ana@Example.com ";
 
@@ -90,7 +90,7 @@ public sealed class IngestTests
     public async Task A_rejected_event_names_the_rule_and_changes_nothing()
     {
         await using var silo = await CrmSilo.StartAsync();
-        var ingestor = new EventIngestor(silo.Grains);
+        var ingestor = silo.Ingestor();
 
         var badScore = await ingestor.IngestAsync(Workspace, Events.Csat(Channel.Email, "bo@example.com", CrmSilo.Start, 9));
         var junkIdentity = await ingestor.IngestAsync(Workspace, Events.Message(Channel.Whatsapp, "000000000", CrmSilo.Start));
@@ -106,7 +106,7 @@ public sealed class IngestTests
         await using var silo = await CrmSilo.StartAsync();
         var attributes = Enumerable.Range(0, 500).ToDictionary(i => $"a{i}", i => AttributeValue.Of(i));
 
-        var result = await new EventIngestor(silo.Grains).IngestAsync(Workspace, Events.Identify(Channel.Email, "big@example.com", CrmSilo.Start, new Traits { Attributes = attributes }));
+        var result = await silo.Ingestor().IngestAsync(Workspace, Events.Identify(Channel.Email, "big@example.com", CrmSilo.Start, new Traits { Attributes = attributes }));
 
         Assert.Equal("traits.attributes", result.Error!.Field);
     }
@@ -115,7 +115,7 @@ public sealed class IngestTests
     public async Task Workspaces_never_share_customers_even_for_the_same_identity()
     {
         await using var silo = await CrmSilo.StartAsync();
-        var ingestor = new EventIngestor(silo.Grains);
+        var ingestor = silo.Ingestor();
 
         var inAcme = await ingestor.IngestAsync("acme", Events.Message(Channel.Email, "same@example.com", CrmSilo.Start));
         var inGlobex = await ingestor.IngestAsync("globex", Events.Message(Channel.Email, "same@example.com", CrmSilo.Start));
@@ -128,7 +128,7 @@ public sealed class IngestTests
     public async Task Identify_links_new_identities_and_suggests_a_duplicate_for_one_owned_by_another_customer()
     {
         await using var silo = await CrmSilo.StartAsync();
-        var ingestor = new EventIngestor(silo.Grains);
+        var ingestor = silo.Ingestor();
         var other = await ingestor.IngestAsync(Workspace, Events.Message(Channel.Email, "carla@example.com", CrmSilo.Start));
         var widget = await ingestor.IngestAsync(Workspace, Events.Message(Channel.Widget, "sess-42", CrmSilo.Start));
 
@@ -154,7 +154,7 @@ public sealed class IngestTests
     public async Task The_timeline_records_what_happened_in_the_read_model_not_every_message()
     {
         await using var silo = await CrmSilo.StartAsync();
-        var ingestor = new EventIngestor(silo.Grains);
+        var ingestor = silo.Ingestor();
         var at = CrmSilo.Start;
 
         var first = await ingestor.IngestAsync(Workspace, Events.Message(Channel.Sms, "+1 415 555 0100", at, "hi", "c1"));

@@ -37,7 +37,7 @@ public sealed class PostgresReadModelTests(PostgresTestDatabase postgres) : ICla
         string customerId;
         await using (var silo = await CrmSilo.StartAsync(new PostgresStateStorage(postgres.ConnectionString)))
         {
-            var ingestor = new EventIngestor(silo.Grains);
+            var ingestor = silo.Ingestor();
             customerId = (await ingestor.IngestAsync(Workspace, Events.Identify(Channel.Widget, "sess-9", CrmSilo.Start, new Traits
             {
                 Profile = new Crm.Grains.Customers.ProfilePatch { Name = "Dora Müller", Company = "Müller GmbH", Country = "de" },

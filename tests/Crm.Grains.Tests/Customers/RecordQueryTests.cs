@@ -21,7 +21,7 @@ public sealed class RecordQueryTests(PostgresTestDatabase postgres) : IClassFixt
         var workspace = $"records-{store}";
         var storage = Storage(store);
         await using var silo = await CrmSilo.StartAsync(storage);
-        var ingestor = new EventIngestor(silo.Grains);
+        var ingestor = silo.Ingestor();
         var owner = (await ingestor.IngestAsync(workspace, Events.Message(Channel.Email, "vic@example.com", CrmSilo.Start))).CustomerId!;
         var id = (await ingestor.IngestAsync(workspace, Events.Message(Channel.Widget, "sess-vic", CrmSilo.Start))).CustomerId!;
         var grain = silo.Grains.GetGrain<ICustomerGrain>($"{workspace}/{id}");

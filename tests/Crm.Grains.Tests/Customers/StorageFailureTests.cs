@@ -20,7 +20,7 @@ public sealed class StorageFailureTests
         await using (var silo = await CrmSilo.StartAsync(new FailingOnceStorage(new MemoryStateStorage(store), writeType: "identity")))
         {
             // Orleans' persistent-state bridge wraps what the storage threw, keeping it as the inner exception.
-            var failure = await Assert.ThrowsAsync<OrleansException>(() => new EventIngestor(silo.Grains).IngestAsync(Workspace, Events.Message(Channel.Email, "uma@example.com", CrmSilo.Start)));
+            var failure = await Assert.ThrowsAsync<OrleansException>(() => silo.Ingestor().IngestAsync(Workspace, Events.Message(Channel.Email, "uma@example.com", CrmSilo.Start)));
             Assert.IsType<IOException>(failure.InnerException);
             first = await silo.SendAsync(Workspace, Events.Message(Channel.Email, "uma@example.com", CrmSilo.Start));
         }
@@ -58,7 +58,7 @@ public sealed class StorageFailureTests
     {
         await using var silo = await CrmSilo.StartAsync();
 
-        var result = await new EventIngestor(silo.Grains).IngestAsync(Workspace, Events.Message(Channel.Widget, new string('w', 32_000), CrmSilo.Start));
+        var result = await silo.Ingestor().IngestAsync(Workspace, Events.Message(Channel.Widget, new string('w', 32_000), CrmSilo.Start));
 
         Assert.Equal(IngestStatus.Rejected, result.Status);
         Assert.Equal("identity", result.Error!.Field);

@@ -25,7 +25,7 @@ public sealed class SweepTests(PostgresTestDatabase postgres) : IClassFixture<Po
             "postgres" => new PostgresStateStorage(postgres.ConnectionString),
             _ => new MemoryStateStorage(),
         });
-        var ingestor = new EventIngestor(silo.Grains);
+        var ingestor = silo.Ingestor();
         var silent = (await ingestor.IngestAsync(Workspace, Events.Order(Channel.Email, "quiet@example.com", CrmSilo.Start, "o-1", 20m))).CustomerId!;
         var sweeper = silo.Grains.GetGrain<IWorkspaceSweepGrain>(Workspace);
         await sweeper.Sweep();

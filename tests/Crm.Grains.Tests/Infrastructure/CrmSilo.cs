@@ -1,9 +1,11 @@
 using Crm.Grains.Customers;
 using Crm.Grains.Ingest;
+using Crm.Grains.Workspaces;
 using Crm.Silo.Hosting;
 using Crm.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
+using Orleans.Hosting;
 using Orleans.TestingHost;
 
 namespace Crm.Grains.Tests.Infrastructure;
@@ -33,6 +35,15 @@ public sealed class CrmSilo : IAsyncDisposable
     /// <summary>The grain factory of silo <paramref name="index"/>: calls enter the cluster there, as requests to one node of several do.</summary>
     public IGrainFactory GrainsOn(int index) => Cluster.Silos[index].ServiceProvider.GetRequiredService<IGrainFactory>();
 
+    /// <summary>The ingest path as the service takes it on silo 0: through that node's grain factory and settings cache.</summary>
+    public EventIngestor Ingestor() => IngestorOn(0);
+
+    /// <summary>The ingest path entering the cluster at silo <paramref name="index"/>, with that node's settings cache.</summary>
+    public EventIngestor IngestorOn(int index) => new(GrainsOn(index), ServicesOn(index).GetRequiredService<WorkspaceSettingsCache>());
+
+    /// <summary>The services of silo <paramref name="index"/>: its caches, its node membership.</summary>
+    public IServiceProvider ServicesOn(int index) => Cluster.Silos[index].ServiceProvider;
+
     /// <summary>Makes sure the grain's activation is on silo <paramref name="index"/>, moving it there if need be.</summary>
     public async Task PlaceOnAsync(IAddressable grain, int index)
     {
@@ -58,7 +69,7 @@ public sealed class CrmSilo : IAsyncDisposable
         StartClusterAsync(1, storage, services);
 
     /// <summary>Starts <paramref name="silos"/> silos forming one cluster over the same storage, as nodes over one database would.</summary>
-    public static async Task<CrmSilo> StartClusterAsync(int silos, IStateStorage? storage = null, Action<IServiceCollection>? services = null, SiloOptions? options = null)
+    public static async Task<CrmSilo> StartClusterAsync(int silos, IStateStorage? storage = null, Action<IServiceCollection>? services = null, SiloOptions? options = null, Action<ISiloBuilder>? configure = null)
     {
         storage ??= new MemoryStateStorage();
         var clock = new ManualClock(Start);
@@ -73,6 +84,8 @@ public sealed class CrmSilo : IAsyncDisposable
             silo.Services.AddCrmGrainServices();
             silo.Services.AddSingleton(storage);
             silo.AddCrmStorage(options ?? new SiloOptions(), states => states.AddCrmGrainStates());
+            silo.UseInMemoryReminderService();
+            configure?.Invoke(silo);
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();
@@ -82,7 +95,7 @@ public sealed class CrmSilo : IAsyncDisposable
     /// <summary>Sends one event through the ingest path, asserts it was accepted and returns the customer that holds it.</summary>
     public async Task<string> SendAsync(string workspace, EngagementEvent @event)
     {
-        var result = await new EventIngestor(Grains).IngestAsync(workspace, @event);
+        var result = await Ingestor().IngestAsync(workspace, @event);
         Assert.Equal(IngestStatus.Accepted, result.Status);
         return result.CustomerId!;
     }

@@ -21,7 +21,7 @@ public static class RandomTraffic
     public static async Task SendAsync(CrmSilo silo, string workspace, int events, int identities, int seed)
     {
         var random = new Random(seed);
-        var ingestor = new EventIngestor(silo.Grains);
+        var ingestor = silo.Ingestor();
         var known = new System.Collections.Concurrent.ConcurrentDictionary<string, byte>();
         const int Wave = 100;
         for (var sent = 0; sent < events; sent += Wave)

@@ -24,7 +24,7 @@ public sealed class CallCycleTests
     public async Task Customers_claiming_each_others_identities_while_those_identities_wait_on_them_both_finish()
     {
         await using var silo = await CrmSilo.StartClusterAsync(1, options: ShortTimeout);
-        var ingest = new EventIngestor(silo.Grains);
+        var ingest = silo.Ingestor();
 
         // Identity a waits on its new customer, which claims identity b; identity b waits on its customer, which claims a.
         var crosswise = Enumerable.Range(0, 20).SelectMany(pair => new[]

@@ -47,7 +47,7 @@ public sealed class MergeTests
     public async Task Events_streaming_to_both_customers_during_the_merge_are_all_counted_once()
     {
         await using var silo = await CrmSilo.StartAsync();
-        var ingestor = new EventIngestor(silo.Grains);
+        var ingestor = silo.Ingestor();
         var survivor = await Send(silo, Events.Message(Channel.Email, "fay@example.com", CrmSilo.Start, conversation: "a"));
         var duplicate = await Send(silo, Events.Message(Channel.Sms, "+1 415 555 0199", CrmSilo.Start, conversation: "b"));
         var sent = Enumerable.Range(0, 1000)
@@ -149,7 +149,7 @@ public sealed class MergeTests
     {
         await using var silo = await CrmSilo.StartAsync();
         var here = await Send(silo, Events.Message(Channel.Email, "hal@example.com", CrmSilo.Start));
-        var elsewhere = (await new EventIngestor(silo.Grains).IngestAsync("globex", Events.Message(Channel.Email, "ida@example.com", CrmSilo.Start))).CustomerId!;
+        var elsewhere = (await silo.Ingestor().IngestAsync("globex", Events.Message(Channel.Email, "ida@example.com", CrmSilo.Start))).CustomerId!;
 
         var self = await Assert.ThrowsAsync<MergeRefusedException>(() => Merge(silo, here, here));
         var foreign = await Assert.ThrowsAsync<CustomerNotFoundException>(() => Merge(silo, here, elsewhere));
@@ -209,7 +209,7 @@ public sealed class MergeTests
             await Merge(silo, survivor, await Fill($"d{k}@example.com"));
         }
 
-        var retry = await new EventIngestor(silo.Grains).IngestAsync(Workspace, Events.Message(Channel.Email, "d3@example.com", CrmSilo.Start.AddSeconds(255), id: "d3@example.com-255"));
+        var retry = await silo.Ingestor().IngestAsync(Workspace, Events.Message(Channel.Email, "d3@example.com", CrmSilo.Start.AddSeconds(255), id: "d3@example.com-255"));
 
         Assert.Equal(IngestStatus.Duplicate, retry.Status);
     }

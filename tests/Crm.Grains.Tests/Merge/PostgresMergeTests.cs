@@ -22,7 +22,7 @@ public sealed class PostgresMergeTests(PostgresTestDatabase postgres) : IClassFi
         string survivor, duplicate;
         await using (var crashing = await CrmSilo.StartAsync(new PostgresStateStorage(postgres.ConnectionString), services => services.AddSingleton<IMergeFaults>(new CrashAfterMergePhase(crashAfter))))
         {
-            var ingestor = new EventIngestor(crashing.Grains);
+            var ingestor = crashing.Ingestor();
             survivor = (await ingestor.IngestAsync(workspace, Events.Order(Channel.Email, "una@example.com", CrmSilo.Start, "o-1", 60m))).CustomerId!;
             duplicate = (await ingestor.IngestAsync(workspace, Events.Order(Channel.Sms, "+44 20 7946 0002", CrmSilo.Start, "o-2", 40m))).CustomerId!;
             await Assert.ThrowsAsync<SimulatedCrashException>(() => crashing.Grains.GetGrain<IMergeGrain>(MergeKeys.For(workspace, survivor, duplicate)).Merge(survivor, duplicate, "agent:test", dryRun: false));

@@ -16,7 +16,7 @@ public sealed class LiveMembershipTests
         await using var silo = await CrmSilo.StartAsync();
         var segment = await silo.Grains.GetGrain<ISegmentCatalogGrain>(Workspace).Create(new SegmentDraft { Name = "Big spenders", Kind = SegmentKind.Rule, Rule = "ltv >= 100" });
         var counter = silo.Grains.GetGrain<ISegmentGrain>($"{Workspace}/{segment.Id}");
-        var ingestor = new EventIngestor(silo.Grains);
+        var ingestor = silo.Ingestor();
 
         var rich = (await ingestor.IngestAsync(Workspace, Events.Order(Channel.Email, "rich@example.com", CrmSilo.Start, "o-1", 150m))).CustomerId!;
         await ingestor.IngestAsync(Workspace, Events.Order(Channel.Email, "thrifty@example.com", CrmSilo.Start, "o-2", 20m));
@@ -35,7 +35,7 @@ public sealed class LiveMembershipTests
         var catalog = silo.Grains.GetGrain<ISegmentCatalogGrain>(Workspace);
         var vip = await catalog.Create(new SegmentDraft { Name = "Trade show leads", Kind = SegmentKind.Static });
         var ruled = await catalog.Create(new SegmentDraft { Name = "Everyone", Kind = SegmentKind.Rule, Rule = "messages >= 0" });
-        var id = (await new EventIngestor(silo.Grains).IngestAsync(Workspace, Events.Message(Channel.Email, "nia@example.com", CrmSilo.Start))).CustomerId!;
+        var id = (await silo.Ingestor().IngestAsync(Workspace, Events.Message(Channel.Email, "nia@example.com", CrmSilo.Start))).CustomerId!;
         var customer = silo.Grains.GetGrain<ICustomerGrain>($"{Workspace}/{id}");
 
         var added = await customer.AddToSegment(vip.Id, "agent:test");

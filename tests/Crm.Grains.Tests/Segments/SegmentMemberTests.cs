@@ -46,7 +46,7 @@ public abstract class SegmentMemberTests
     public async Task A_count_moves_as_customers_start_and_stop_matching_the_rule()
     {
         await using var silo = await CrmSilo.StartAsync(NewStorage());
-        var ingestor = new EventIngestor(silo.Grains);
+        var ingestor = silo.Ingestor();
         await DefineSegmentsAsync(silo, _workspace);
         var ids = await CustomersWithOrdersAsync(silo, _workspace, 250m, 50m);
         foreach (var id in ids)
@@ -179,7 +179,7 @@ public abstract class SegmentMemberTests
     /// <summary>One customer per amount, each created by its first order.</summary>
     private static async Task<string[]> CustomersWithOrdersAsync(CrmSilo silo, string workspace, params decimal[] amounts)
     {
-        var ingestor = new EventIngestor(silo.Grains);
+        var ingestor = silo.Ingestor();
         var ids = new string[amounts.Length];
         for (var i = 0; i < amounts.Length; i++)
         {

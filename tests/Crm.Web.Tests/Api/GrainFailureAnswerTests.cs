@@ -20,6 +20,7 @@ public sealed class GrainFailureAnswerTests
         { new LimitExceededException("too many requests queued"), StatusCodes.Status503ServiceUnavailable, true },
         { new TimeoutException("Response did not arrive on time"), StatusCodes.Status503ServiceUnavailable, true },
         { new SiloUnavailableException("silo gone"), StatusCodes.Status503ServiceUnavailable, true },
+        { new OperationCanceledException("Message expired before placement could complete for grain customer/x."), StatusCodes.Status503ServiceUnavailable, true },
         { new OrleansException("Error from storage provider", new InconsistentStateException("stale", "1", "2")), StatusCodes.Status409Conflict, false },
         { new OrleansException("activation failed", new AggregateException(new TimeoutException("storage read timed out"))), StatusCodes.Status503ServiceUnavailable, true },
         { new OrleansException("wrapped", new DomainValidationException(new ValidationError("email", "must be an email address"))), StatusCodes.Status400BadRequest, false },
@@ -46,6 +47,19 @@ public sealed class GrainFailureAnswerTests
         var context = NewContext();
 
         var handled = await context.RequestServices.GetRequiredService<IExceptionHandler>().TryHandleAsync(context, new OrleansException("unknown", new InvalidOperationException("bug")), CancellationToken.None);
+
+        Assert.False(handled);
+    }
+
+    [Fact]
+    public async Task A_request_its_client_abandoned_is_left_to_the_default_handler()
+    {
+        var context = NewContext();
+        using var abandoned = new CancellationTokenSource();
+        context.RequestAborted = abandoned.Token;
+        abandoned.Cancel();
+
+        var handled = await context.RequestServices.GetRequiredService<IExceptionHandler>().TryHandleAsync(context, new OperationCanceledException(abandoned.Token), CancellationToken.None);
 
         Assert.False(handled);
     }

@@ -12,10 +12,13 @@ namespace Crm.Web.Tests.Dashboard;
 public sealed class HubSocketClient : IAsyncDisposable
 {
     private const char RecordSeparator = '\u001e';
+    private const int PingType = 6;
+    private const string Ping = """{"type":6}""";
     private readonly ClientWebSocket _socket;
     private readonly Channel<JsonElement> _completions = Channel.CreateUnbounded<JsonElement>();
     private readonly Channel<HubMessage> _invocations = Channel.CreateUnbounded<HubMessage>();
     private readonly List<HubMessage> _received = [];
+    private readonly SemaphoreSlim _sending = new(1, 1);
     private readonly Task _reading;
     private int _nextInvocationId;
 
@@ -63,7 +66,7 @@ public sealed class HubSocketClient : IAsyncDisposable
     public async Task InvokeAsync(string target, params object[] arguments)
     {
         var id = Interlocked.Increment(ref _nextInvocationId).ToString();
-        await SendTextAsync(_socket, JsonSerializer.Serialize(new { type = 1, invocationId = id, target, arguments }));
+        await SendAsync(JsonSerializer.Serialize(new { type = 1, invocationId = id, target, arguments }));
         var completion = await _completions.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(id, completion.GetProperty("invocationId").GetString());
         if (completion.TryGetProperty("error", out var error))
@@ -148,6 +151,12 @@ public sealed class HubSocketClient : IAsyncDisposable
         {
             _completions.Writer.TryWrite(message);
         }
+        else if (type.GetInt32() == PingType)
+        {
+            // The server closes a connection it has not heard from within its client timeout (30 s), as a real client's
+            // keep-alive prevents: answering each of its pings keeps a long-watching dashboard open.
+            _ = AnswerPingAsync();
+        }
         else if (type.GetInt32() == 1)
         {
             var received = new HubMessage(message.GetProperty("target").GetString()!, message.GetProperty("arguments")[0], DateTimeOffset.UtcNow);
@@ -157,6 +166,32 @@ public sealed class HubSocketClient : IAsyncDisposable
             }
 
             _invocations.Writer.TryWrite(received);
+        }
+    }
+
+    /// <summary>One send at a time: a WebSocket allows no concurrent sends, and pings answer while calls are made.</summary>
+    private async Task SendAsync(string json)
+    {
+        await _sending.WaitAsync();
+        try
+        {
+            await SendTextAsync(_socket, json);
+        }
+        finally
+        {
+            _sending.Release();
+        }
+    }
+
+    /// <summary>A ping that finds the socket closing is of no consequence: the connection is going anyway.</summary>
+    private async Task AnswerPingAsync()
+    {
+        try
+        {
+            await SendAsync(Ping);
+        }
+        catch (Exception exception) when (exception is WebSocketException or ObjectDisposedException or InvalidOperationException)
+        {
         }
     }
 

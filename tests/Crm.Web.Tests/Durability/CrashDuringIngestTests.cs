@@ -36,10 +36,11 @@ public sealed class CrashDuringIngestTests(PostgresTestDatabase postgres, ITestO
         var ledger = new AckLedger();
         var adapters = EventPlan.Deal(random, events, Adapters).Select(share => new ChannelAdapter(share, ledger, BatchSize)).ToArray();
         var cutOff = 0;
+        var ports = NodePorts.Free();
 
         foreach (var killPoint in KillPoints)
         {
-            await using var service = await ServiceProcess.StartAsync(postgres.ConnectionString, ReadyWithin);
+            await using var service = await ServiceProcess.StartAsync(postgres.ConnectionString, ReadyWithin, ports);
             using var client = service.ClientWith(RunningService.AdminKey);
             await ResendAcknowledgedAsync(client, ledger, events, random);
 
@@ -55,7 +56,7 @@ public sealed class CrashDuringIngestTests(PostgresTestDatabase postgres, ITestO
             output.WriteLine($"killed at {acknowledgedAtKill} of {events.Count} acknowledged; requests cut off so far: {cutOff}; retries answered duplicate so far: {ledger.Duplicates}");
         }
 
-        await using (var service = await ServiceProcess.StartAsync(postgres.ConnectionString, ReadyWithin))
+        await using (var service = await ServiceProcess.StartAsync(postgres.ConnectionString, ReadyWithin, ports))
         {
             using var client = service.ClientWith(RunningService.AdminKey);
             await ResendAcknowledgedAsync(client, ledger, events, random);

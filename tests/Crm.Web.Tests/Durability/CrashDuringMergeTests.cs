@@ -39,8 +39,9 @@ public sealed class CrashDuringMergeTests(PostgresTestDatabase postgres, ITestOu
         var during = EventPlan.Messages(random, senders, MessagesDuringMerge, now, "during", conversationPrefix: "base");
         var ledger = new AckLedger();
         var interrupted = 0;
+        var ports = NodePorts.Free();
 
-        var service = await ServiceProcess.StartAsync(postgres.ConnectionString, ReadyWithin);
+        var service = await ServiceProcess.StartAsync(postgres.ConnectionString, ReadyWithin, ports);
         try
         {
             using (var client = service.ClientWith(RunningService.AdminKey))
@@ -81,7 +82,7 @@ public sealed class CrashDuringMergeTests(PostgresTestDatabase postgres, ITestOu
                 }
 
                 await service.DisposeAsync();
-                service = await ServiceProcess.StartAsync(postgres.ConnectionString, ReadyWithin);
+                service = await ServiceProcess.StartAsync(postgres.ConnectionString, ReadyWithin, ports);
                 using (var client = service.ClientWith(RunningService.AdminKey))
                 {
                     // As in production: the adapters resume at once, before an agent gets round to retrying a merge.

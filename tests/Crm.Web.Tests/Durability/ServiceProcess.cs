@@ -37,9 +37,14 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>The last lines the service printed, for failure messages.</summary>
     public string RecentOutput => string.Join(Environment.NewLine, _output);
 
-    public static async Task<ServiceProcess> StartAsync(string connectionString, TimeSpan readyWithin)
+    /// <param name="ports">
+    /// The node's ports. A node started again takes the ports it had, as a configured node does: its silo then supersedes
+    /// its killed predecessor in the cluster's membership at once, instead of waiting for the others to declare it dead.
+    /// </param>
+    /// <param name="settings">More command-line settings, such as the cluster to join.</param>
+    public static async Task<ServiceProcess> StartAsync(string connectionString, TimeSpan readyWithin, NodePorts ports, params string[] settings)
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var address = new Uri($"http://127.0.0.1:{ports.Http}");
         var start = new ProcessStartInfo(DotnetHost())
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -47,11 +52,12 @@ public sealed class ServiceProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[]
-        {
-            Locate(), "--urls", address.ToString().TrimEnd('/'), "--Cluster:SiloPort=0", "--Cluster:GatewayPort=0", "--Storage:Provider=Postgres",
-            $"--ConnectionStrings:Crm={connectionString}", $"--CRM_BOOTSTRAP_KEY={RunningService.AdminKey}",
-        })
+        string[] arguments =
+        [
+            Locate(), "--urls", address.ToString().TrimEnd('/'), $"--Cluster:SiloPort={ports.Silo}", $"--Cluster:GatewayPort={ports.Gateway}", "--Storage:Provider=Postgres",
+            $"--ConnectionStrings:Crm={connectionString}", $"--CRM_BOOTSTRAP_KEY={RunningService.AdminKey}", .. settings,
+        ];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -83,6 +89,23 @@ public sealed class ServiceProcess : IAsyncDisposable
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
     }
+
+    /// <summary>SIGTERM, as an orchestrator stops a node: the host shuts down and the silo leaves the cluster gracefully.</summary>
+    public async Task StopAsync(TimeSpan within)
+    {
+        if (SendSignal(_process.Id, SigTerm) != 0)
+        {
+            throw new InvalidOperationException($"Could not send SIGTERM to process {_process.Id}.");
+        }
+
+        using var patience = new CancellationTokenSource(within);
+        await _process.WaitForExitAsync(patience.Token);
+    }
+
+    private const int SigTerm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
 
     public async ValueTask DisposeAsync()
     {
@@ -153,13 +176,34 @@ public sealed class ServiceProcess : IAsyncDisposable
             : throw new FileNotFoundException($"{ServiceDll} and its runtimeconfig are not beside the tests: build tests/Crm.Web.Tests (it references src/Crm.Web) first.", dll);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>The dotnet host running these tests (the CLI exports it), else the one on PATH.</summary>
     private static string DotnetHost() => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+}
+
+/// <summary>A node's HTTP, silo and gateway ports, kept across its restarts.</summary>
+public sealed record NodePorts(int Http, int Silo, int Gateway)
+{
+    /// <summary>Three free ports, all held open while picked so they differ.</summary>
+    public static NodePorts Free()
+    {
+        var listeners = Enumerable.Range(0, 3).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
+        try
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Start();
+            }
+
+            var ports = listeners.Select(listener => ((IPEndPoint)listener.LocalEndpoint).Port).ToArray();
+            return new NodePorts(ports[0], ports[1], ports[2]);
+        }
+        finally
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Stop();
+            }
+        }
+    }
 }

@@ -44,6 +44,9 @@ public sealed class RunningService : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Stops the service (its silo leaves the cluster) and keeps its services for a look afterwards.</summary>
+    public Task StopAsync() => _app.StopAsync();
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();

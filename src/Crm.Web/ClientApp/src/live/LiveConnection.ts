@@ -1,4 +1,4 @@
-import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from '@microsoft/signalr';
+import { HttpTransportType, HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from '@microsoft/signalr';
 import type { CustomerRow, Stats, TimelineEntry } from '../api/types';
 
 /** What the dashboard hub pushes, by method name. */
@@ -173,7 +173,13 @@ export class LiveConnection {
 
   private connect(): void {
     const connection = new HubConnectionBuilder()
-      .withUrl('/hubs/dashboard', { accessTokenFactory: () => this.key })
+      // WebSockets straight away, without the negotiate request: one request, one connection, so any node behind a load
+      // balancer can take it and no sticky sessions are needed.
+      .withUrl('/hubs/dashboard', {
+        accessTokenFactory: () => this.key,
+        transport: HttpTransportType.WebSockets,
+        skipNegotiation: true,
+      })
       .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => retryDelay(context.previousRetryCount) })
       .configureLogging(LogLevel.Warning)
       .build();
