@@ -25,12 +25,8 @@ public static class ClusterSuite
     public static async Task<BenchReport> RunAsync(BenchSettings settings)
     {
         var report = new BenchReport("cluster", settings.Command);
-        var shape = new IngestShape(
-            Clients: settings.Number("clients") ?? 64,
-            BatchSize: settings.Number("batch") ?? 50,
-            Customers: settings.Number("customers") ?? (settings.Quick ? 20_000 : 50_000));
-        var warmup = settings.Quick ? TimeSpan.FromSeconds(4) : TimeSpan.FromSeconds(20);
-        var phase = settings.Quick ? TimeSpan.FromSeconds(8) : TimeSpan.FromSeconds(30);
+        var shape = IngestShape.Saturating(settings);
+        var (warmup, phase) = IngestShape.SaturatingPhases(settings);
 
         var rounds = settings.Number("rounds") ?? (settings.Quick ? 1 : 2);
         var order = Enumerable.Range(0, rounds).SelectMany(round => round % 2 == 0 ? NodeCounts.AsEnumerable() : Enumerable.Reverse(NodeCounts)).ToArray();

@@ -27,12 +27,8 @@ public static class IngestSuite
     public static async Task<BenchReport> RunAsync(BenchSettings settings)
     {
         var report = new BenchReport("ingest", settings.Command);
-        var shape = new IngestShape(
-            Clients: settings.Number("clients") ?? 64,
-            BatchSize: settings.Number("batch") ?? 50,
-            Customers: settings.Number("customers") ?? (settings.Quick ? 20_000 : 50_000));
-        var warmup = settings.Quick ? TimeSpan.FromSeconds(4) : TimeSpan.FromSeconds(20);
-        var phase = settings.Quick ? TimeSpan.FromSeconds(8) : TimeSpan.FromSeconds(30);
+        var shape = IngestShape.Saturating(settings);
+        var (warmup, phase) = IngestShape.SaturatingPhases(settings);
 
         var baselineConnections = settings.Number("baseline-connections") ?? DefaultBaselineConnections;
         var light = new IngestShape(Clients: 4, BatchSize: 10, shape.Customers);
