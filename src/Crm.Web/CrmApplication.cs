@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Crm.Grains;
 using Crm.Grains.Ingest;
+using Crm.Grains.Ingest.Idempotency;
 using Crm.Grains.Workspaces;
 using Crm.Silo.Hosting;
 using Crm.Web.Access;
@@ -43,6 +44,9 @@ public static class CrmApplication
         var sweep = builder.Configuration.GetSection(SweepOptions.SectionName).Get<SweepOptions>() ?? new SweepOptions();
         sweep.Validate();
         builder.Services.AddSingleton(sweep);
+        var idempotency = builder.Configuration.GetSection(IdempotencyOptions.SectionName).Get<IdempotencyOptions>() ?? new IdempotencyOptions();
+        idempotency.Validate();
+        builder.Services.AddSingleton(idempotency);
         builder.Services.AddDashboard();
         builder.Services.AddCrmGrainServices();
         builder.AddCrmSilo(states => states.AddCrmGrainStates());

@@ -95,11 +95,6 @@ public static class SampleCustomerStates
         AddMessageIntents(state, random);
         AddNotes(state, notes, firstSeen, random);
         AddAttributes(state, attributes, random);
-        for (var i = 0; i < EventWindow.Capacity; i++)
-        {
-            state.RecentEvents.Add($"evt-{seed}-{Hex(random, 24)}");
-        }
-
         return state;
     }
 

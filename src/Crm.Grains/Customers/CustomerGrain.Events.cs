@@ -1,6 +1,7 @@
 using System.Globalization;
 using Crm.Grains.Identities;
 using Crm.Grains.Ingest;
+using Crm.Grains.Ingest.Idempotency;
 using Crm.Grains.ReadModel;
 using Crm.Grains.Validation;
 using Crm.Grains.Workspaces;
@@ -14,16 +15,16 @@ public sealed partial class CustomerGrain
 
     public async Task<EventReceipt> Apply(EngagementEvent @event, ChannelIdentity source, WorkspaceSettings settings)
     {
-        // A tombstone still knows the events it applied before retiring: a retry of one must not count again at the survivor.
-        var eventDigest = EventWindow.DigestOf(@event.Id);
-        if (State.RecentEvents.Contains(eventDigest))
-        {
-            return new EventReceipt(EventOutcome.Duplicate, State.MergedInto ?? CustomerId);
-        }
-
         if (State.MergedInto is { } survivor)
         {
             return await Survivor(survivor).Apply(@event, source, settings);
+        }
+
+        // Looked up within this customer's turn, after its earlier commits: a retry racing its original still comes second.
+        var now = clock.GetUtcNow();
+        if (await AlreadyAppliedAsync(@event.Id, now))
+        {
+            return new EventReceipt(EventOutcome.Duplicate, CustomerId);
         }
 
         if (State.ErasedAt is not null)
@@ -46,10 +47,17 @@ public sealed partial class CustomerGrain
             }
 
             await ApplyEventAsync(@event, source, settings.DefaultPhoneCountry, timeline, alsoWrite);
-            State.RecentEvents.Add(eventDigest);
-            await CommitAsync(clock.GetUtcNow(), timeline, alsoWrite, settings);
+            alsoWrite.Add(new AppliedEventRow(Workspace, @event.Id, CustomerId, now));
+            await CommitAsync(now, timeline, alsoWrite, settings);
         });
         return new EventReceipt(EventOutcome.Accepted, CustomerId);
+    }
+
+    /// <summary>Whether any customer of the workspace applied this event id within the idempotency window.</summary>
+    private async Task<bool> AlreadyAppliedAsync(string eventId, DateTimeOffset now)
+    {
+        State.LegacyEvents.Age(now, idempotency.Window);
+        return State.LegacyEvents.Contains(eventId) || await appliedEvents.FindAsync(Workspace, eventId, now - idempotency.Window) is not null;
     }
 
     private async Task ApplyEventAsync(EngagementEvent @event, ChannelIdentity source, string defaultPhoneCountry, List<TimelineDraft> timeline, List<object> alsoWrite)
