@@ -8,6 +8,8 @@ public sealed class FailingOnceStorage(MemoryStateStorage inner, string? writeTy
     private int _writeFailed;
     private int _readFailed;
 
+    public MemoryStateStorage Inner => inner;
+
     public int MaxConcurrentBatches => inner.MaxConcurrentBatches;
 
     public Task InitializeAsync(IReadOnlyList<IStateRowWriter> rowWriters, CancellationToken cancellationToken) => inner.InitializeAsync(rowWriters, cancellationToken);
