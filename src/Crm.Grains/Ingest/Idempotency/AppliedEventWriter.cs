@@ -35,15 +35,32 @@ public sealed class AppliedEventWriter : IStateRowWriter
 
     public void Write(ISqlBatch batch, SqlDialect dialect, IReadOnlyList<object> rows)
     {
-        foreach (AppliedEventRow row in rows)
+        var applied = rows.Cast<AppliedEventRow>().ToArray();
+        if (dialect == SqlDialect.Postgres)
+        {
+            // One statement for the whole batch; DISTINCT ON because one statement may not update a row twice, and two
+            // customers of a batch could carry one id (an adapter that reused it).
+            batch.Add(
+                """
+                INSERT INTO crm_applied_events (workspace, event_id, customer_id, applied_at)
+                SELECT DISTINCT ON (workspace, event_id) * FROM unnest(@workspace, @event, @customer, @at) AS a(workspace, event_id, customer_id, applied_at)
+                ON CONFLICT (workspace, event_id) DO UPDATE SET customer_id = excluded.customer_id, applied_at = excluded.applied_at
+                """,
+                Sql.P("workspace", applied.Select(a => a.Workspace).ToArray()),
+                Sql.P("event", applied.Select(a => a.EventId).ToArray()),
+                Sql.P("customer", applied.Select(a => a.CustomerId).ToArray()),
+                Sql.P("at", applied.Select(a => SqlValues.Utc(a.AppliedAt)).ToArray()));
+            return;
+        }
+
+        foreach (var row in applied)
         {
             batch.Add(
                 """
                 INSERT INTO crm_applied_events (workspace, event_id, customer_id, applied_at) VALUES (@workspace, @event, @customer, @at)
                 ON CONFLICT (workspace, event_id) DO UPDATE SET customer_id = excluded.customer_id, applied_at = excluded.applied_at
                 """,
-                Sql.P("workspace", row.Workspace), Sql.P("event", row.EventId), Sql.P("customer", row.CustomerId),
-                Sql.P("at", dialect == SqlDialect.Postgres ? SqlValues.Utc(row.AppliedAt) : SqlValues.Milliseconds(row.AppliedAt)));
+                Sql.P("workspace", row.Workspace), Sql.P("event", row.EventId), Sql.P("customer", row.CustomerId), Sql.P("at", SqlValues.Milliseconds(row.AppliedAt)));
         }
     }
 

@@ -13,7 +13,8 @@ namespace Crm.Grains.Ingest.Idempotency;
 public sealed class SqlAppliedEvents : IAppliedEvents, IAsyncDisposable
 {
     private const int MaxIdsPerQuery = 1000;
-    private const int ConcurrentQueries = 4;
+    /// <summary>Few, so that under load each query carries many ids; one more than one, so a slow query does not stall the rest.</summary>
+    private const int ConcurrentQueries = 2;
 
     private readonly SqlReader _reader;
     private readonly SqlDialect _dialect;
@@ -106,7 +107,8 @@ public sealed class SqlAppliedEvents : IAppliedEvents, IAsyncDisposable
                 """,
                 [("workspaces", batch.Select(l => l.Workspace).ToArray()), ("events", batch.Select(l => l.EventId).ToArray())],
                 Read,
-                CancellationToken.None);
+                CancellationToken.None,
+                prepared: true);
             Collect(found, rows);
             return found;
         }
