@@ -45,7 +45,7 @@ public sealed class DemoGeneratorTests
             var identities = (first.Traits!.Identities ?? []).Prepend(new ChannelIdentity(first.Channel, first.Identity));
             foreach (var identity in identities)
             {
-                var normalized = identity with { Value = IdentityNormalizer.Normalize(identity.Channel, identity.Value, "1").Value! };
+                var normalized = identity with { Value = IdentityNormalizer.Normalize(identity.Channel, identity.Value, "US").Value! };
                 Assert.True(owners.TryAdd(normalized, plan.Index), $"{normalized} belongs to customers {owners.GetValueOrDefault(normalized)} and {plan.Index}");
             }
         }
