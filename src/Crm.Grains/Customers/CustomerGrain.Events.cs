@@ -31,7 +31,7 @@ public sealed partial class CustomerGrain
             throw new CustomerNotFoundException(CustomerId);
         }
 
-        if (EventValidation.Validate(@event, settings.DefaultPhoneCountry) is { } invalid)
+        if (EventValidation.Validate(@event, settings.DefaultPhoneRegion) is { } invalid)
         {
             throw new DomainValidationException(invalid);
         }
@@ -45,14 +45,14 @@ public sealed partial class CustomerGrain
                 Begin(@event.OccurredAt, source, timeline);
             }
 
-            await ApplyEventAsync(@event, source, settings.DefaultPhoneCountry, timeline, alsoWrite);
+            await ApplyEventAsync(@event, source, settings.DefaultPhoneRegion, timeline, alsoWrite);
             State.RecentEvents.Add(eventDigest);
             await CommitAsync(clock.GetUtcNow(), timeline, alsoWrite, settings);
         });
         return new EventReceipt(EventOutcome.Accepted, CustomerId);
     }
 
-    private async Task ApplyEventAsync(EngagementEvent @event, ChannelIdentity source, string defaultPhoneCountry, List<TimelineDraft> timeline, List<object> alsoWrite)
+    private async Task ApplyEventAsync(EngagementEvent @event, ChannelIdentity source, string phoneRegion, List<TimelineDraft> timeline, List<object> alsoWrite)
     {
         switch (@event.Type)
         {
@@ -81,7 +81,7 @@ public sealed partial class CustomerGrain
                 ViewPage(@event);
                 break;
             case EventType.Identify:
-                await IdentifyAsync(@event, source, defaultPhoneCountry, timeline, alsoWrite);
+                await IdentifyAsync(@event, source, phoneRegion, timeline, alsoWrite);
                 break;
         }
     }
@@ -221,13 +221,13 @@ public sealed partial class CustomerGrain
         }
     }
 
-    private async Task IdentifyAsync(EngagementEvent @event, ChannelIdentity source, string defaultPhoneCountry, List<TimelineDraft> timeline, List<object> alsoWrite)
+    private async Task IdentifyAsync(EngagementEvent @event, ChannelIdentity source, string phoneRegion, List<TimelineDraft> timeline, List<object> alsoWrite)
     {
         var traits = @event.Traits!;
         MarkActive(@event.OccurredAt);
         if (traits.Profile is { } patch)
         {
-            var (normalized, _) = ProfileRules.Normalize(patch, defaultPhoneCountry);
+            var (normalized, _) = ProfileRules.Normalize(patch, phoneRegion);
             if (ApplyProfile(normalized!) is { Count: > 0 } changed)
             {
                 timeline.Add(new TimelineDraft(@event.OccurredAt, "profile_updated", Describe(source), $"updated {string.Join(", ", changed)}"));
@@ -247,7 +247,7 @@ public sealed partial class CustomerGrain
 
         foreach (var raw in traits.Identities ?? [])
         {
-            var identity = new ChannelIdentity(raw.Channel, IdentityNormalizer.Normalize(raw.Channel, raw.Value, defaultPhoneCountry).Value!);
+            var identity = new ChannelIdentity(raw.Channel, IdentityNormalizer.Normalize(raw.Channel, raw.Value, phoneRegion).Value!);
             if (identity == source || State.Identities.Contains(identity))
             {
                 continue;

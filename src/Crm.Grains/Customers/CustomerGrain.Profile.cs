@@ -17,7 +17,7 @@ public sealed partial class CustomerGrain
         }
 
         var settings = await SettingsAsync();
-        var (profile, error) = ProfileRules.Normalize(input.Profile, settings.DefaultPhoneCountry);
+        var (profile, error) = ProfileRules.Normalize(input.Profile, settings.DefaultPhoneRegion);
         var tags = NormalizeTags(input.Tags, "tags");
         if (error is not null)
         {
@@ -61,7 +61,7 @@ public sealed partial class CustomerGrain
         }
 
         EnsureLive();
-        var (normalized, error) = ProfileRules.Normalize(patch, (await SettingsAsync()).DefaultPhoneCountry);
+        var (normalized, error) = ProfileRules.Normalize(patch, (await SettingsAsync()).DefaultPhoneRegion);
         if (error is not null)
         {
             throw new DomainValidationException(error);

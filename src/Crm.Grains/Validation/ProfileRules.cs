@@ -18,7 +18,7 @@ public static class ProfileRules
     public const decimal MaxAttributeNumber = 1_000_000_000_000_000m;
 
     /// <summary>Checks a patch and returns it with email and phone in canonical form, or the first broken rule.</summary>
-    public static (ProfilePatch? Patch, ValidationError? Error) Normalize(ProfilePatch patch, string defaultPhoneCountry, string prefix = "")
+    public static (ProfilePatch? Patch, ValidationError? Error) Normalize(ProfilePatch patch, string phoneRegion, string prefix = "")
     {
         if (Text(patch.Name, MaxNameLength, prefix + "name") is { } nameError)
         {
@@ -51,7 +51,7 @@ public static class ProfileRules
         var email = patch.Email;
         if (email is { Length: > 0 })
         {
-            var normalized = IdentityNormalizer.Normalize(Channel.Email, email, defaultPhoneCountry);
+            var normalized = IdentityNormalizer.Normalize(Channel.Email, email, phoneRegion);
             if (!normalized.IsValid || email.Length > 254)
             {
                 return (null, new ValidationError(prefix + "email", normalized.Error ?? "must be at most 254 characters"));
@@ -63,7 +63,7 @@ public static class ProfileRules
         var phone = patch.Phone;
         if (phone is { Length: > 0 })
         {
-            var normalized = IdentityNormalizer.Normalize(Channel.Phone, phone, defaultPhoneCountry);
+            var normalized = IdentityNormalizer.Normalize(Channel.Phone, phone, phoneRegion);
             if (!normalized.IsValid)
             {
                 return (null, new ValidationError(prefix + "phone", normalized.Error!));
