@@ -30,7 +30,7 @@ public sealed partial class CustomerGrain
             var handled = new HashSet<ChannelIdentity>();
             foreach (var stored in State.Identities)
             {
-                var normalized = IdentityNormalizer.Normalize(stored.Channel, stored.Value, settings.DefaultPhoneCountry);
+                var normalized = IdentityNormalizer.Normalize(stored.Channel, stored.Value, settings.DefaultPhoneRegion);
                 if (!normalized.IsValid)
                 {
                     refused.Add($"{ChannelNames.Of(stored.Channel)} {stored.Value} ({normalized.Error})");
@@ -77,7 +77,7 @@ public sealed partial class CustomerGrain
                 await GrainFactory.GetGrain<IIdentityGrain>(IdentityKey.For(Workspace, old)).Release(CustomerId);
             }
 
-            var profile = UpgradedProfile(settings.DefaultPhoneCountry, refused);
+            var profile = UpgradedProfile(settings.DefaultPhoneRegion, refused);
             var profileChanged = ApplyProfile(profile);
             if (profileChanged.Count > 0)
             {
@@ -95,21 +95,21 @@ public sealed partial class CustomerGrain
     }
 
     /// <summary>The profile's phone and email under the current rules; a value they refuse stays as stored and is reported.</summary>
-    private ProfilePatch UpgradedProfile(string defaultPhoneCountry, List<string> refused) => new()
+    private ProfilePatch UpgradedProfile(string phoneRegion, List<string> refused) => new()
     {
-        Phone = Upgraded("phone", State.Profile.Phone, value => new ProfilePatch { Phone = value }, patch => patch.Phone, defaultPhoneCountry, refused),
-        Email = Upgraded("email", State.Profile.Email, value => new ProfilePatch { Email = value }, patch => patch.Email, defaultPhoneCountry, refused),
+        Phone = Upgraded("phone", State.Profile.Phone, value => new ProfilePatch { Phone = value }, patch => patch.Phone, phoneRegion, refused),
+        Email = Upgraded("email", State.Profile.Email, value => new ProfilePatch { Email = value }, patch => patch.Email, phoneRegion, refused),
     };
 
     /// <summary>The canonical form of a stored profile field, or null (which leaves the field as it is) when it is empty or refused.</summary>
-    private static string? Upgraded(string field, string? stored, Func<string, ProfilePatch> patchOf, Func<ProfilePatch, string?> valueOf, string defaultPhoneCountry, List<string> refused)
+    private static string? Upgraded(string field, string? stored, Func<string, ProfilePatch> patchOf, Func<ProfilePatch, string?> valueOf, string phoneRegion, List<string> refused)
     {
         if (stored is not { Length: > 0 })
         {
             return null;
         }
 
-        var (normalized, error) = ProfileRules.Normalize(patchOf(stored), defaultPhoneCountry);
+        var (normalized, error) = ProfileRules.Normalize(patchOf(stored), phoneRegion);
         if (error is not null)
         {
             refused.Add($"profile {field} {stored} ({error.Rule})");

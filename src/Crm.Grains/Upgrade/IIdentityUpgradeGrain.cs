@@ -15,4 +15,8 @@ public interface IIdentityUpgradeGrain : IGrainWithStringKey
     /// <summary>Answers between pages, so nodes asking whether ingest may open never wait for a page.</summary>
     [AlwaysInterleave]
     Task<IdentityUpgradeStatus> Status();
+
+    /// <summary>Answers once the pass is done, or after <paramref name="atMost"/> with where it stands (keep it below the response timeout).</summary>
+    [AlwaysInterleave]
+    Task<IdentityUpgradeStatus> WaitUntilDone(TimeSpan atMost);
 }

@@ -39,6 +39,7 @@ public sealed partial class IdentityUpgradeGrain(
 
     private static readonly GrainTimerCreationOptions EveryPage = new() { DueTime = TimeSpan.Zero, Period = TimeSpan.FromMilliseconds(10), KeepAlive = true };
 
+    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IDisposable? _timer;
 
     private IdentityUpgradeState State => upgrade.State;
@@ -54,6 +55,16 @@ public sealed partial class IdentityUpgradeGrain(
     }
 
     public Task<IdentityUpgradeStatus> Status() => Task.FromResult(Describe());
+
+    public async Task<IdentityUpgradeStatus> WaitUntilDone(TimeSpan atMost)
+    {
+        if (Behind)
+        {
+            await Task.WhenAny(_done.Task, Task.Delay(atMost));
+        }
+
+        return Describe();
+    }
 
     /// <summary>Activation already resumed a pass that is behind; a reminder left from a finished one is dropped.</summary>
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -130,6 +141,7 @@ public sealed partial class IdentityUpgradeGrain(
 
         if (_timer is null)
         {
+            _done.TrySetResult();
             PassFinished(State.Counts.Visited, State.Counts.Changed, State.Counts.DuplicatesSuggested, State.Counts.Refused, State.FinishedAt!.Value - State.StartedAt!.Value);
             if (await this.GetReminder(ReminderName) is { } reminder)
             {
