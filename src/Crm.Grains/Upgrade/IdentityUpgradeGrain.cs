@@ -166,7 +166,7 @@ public sealed partial class IdentityUpgradeGrain(
         }
     }
 
-    [LoggerMessage(1, LogLevel.Information, "Identity upgrade started: stored customers follow identity rules {From}, this release {To}; ingest waits until it is done")]
+    [LoggerMessage(1, LogLevel.Information, "Identity upgrade started: stored identities are at data version {From} (0: written before the marker), this release needs {To}; ingest waits until it is done")]
     private partial void PassStarted(int from, int to);
 
     [LoggerMessage(2, LogLevel.Information, "Identity upgrade done: {Visited} customer states visited, {Changed} changed, {Duplicates} duplicate suggestions, {Refused} stored values refused by the current rules, in {Duration}")]
