@@ -93,7 +93,7 @@ public sealed partial class CustomerGrain
         State.Identities.Add(source);
         if (source.Channel == Channel.Email)
         {
-            State.Profile = State.Profile with { Email = source.Value };
+            State.Profile = State.Profile with { Email = EmailRules.Display(source.Value) };
         }
         else if (source.Channel is Channel.Phone or Channel.Sms or Channel.Whatsapp)
         {

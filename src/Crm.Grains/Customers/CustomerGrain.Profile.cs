@@ -40,7 +40,7 @@ public sealed partial class CustomerGrain
             State.Tags.AddRange(tags);
             if (profile!.Email is { Length: > 0 } email)
             {
-                await LinkIdentityAsync(new ChannelIdentity(Channel.Email, email), actor, now, timeline, alsoWrite);
+                await LinkIdentityAsync(new ChannelIdentity(Channel.Email, EmailRules.Normalize(email).Value!), actor, now, timeline, alsoWrite);
             }
 
             if (profile.Phone is { Length: > 0 } phone)

@@ -40,29 +40,12 @@ public static class IdentityNormalizer
 
         return channel switch
         {
-            Channel.Email => NormalizeEmail(trimmed),
+            Channel.Email => EmailRules.Normalize(trimmed),
             Channel.Whatsapp or Channel.Sms or Channel.Phone => PhoneNumberRules.Normalize(trimmed, region),
             Channel.Instagram => NormalizeInstagram(trimmed),
             Channel.Widget => RefuseRepeatedCharacter(trimmed) ?? NormalizedIdentity.Valid(trimmed),
             _ => NormalizedIdentity.Refused($"channel '{channel}' is not supported"),
         };
-    }
-
-    private static NormalizedIdentity NormalizeEmail(string value)
-    {
-        var email = value.ToLowerInvariant();
-        var at = email.IndexOf('@');
-        if (at <= 0 || at != email.LastIndexOf('@') || at == email.Length - 1 || !email[(at + 1)..].Contains('.'))
-        {
-            return NormalizedIdentity.Refused("email must look like name@domain.tld");
-        }
-
-        if (email.Any(char.IsWhiteSpace))
-        {
-            return NormalizedIdentity.Refused("email must not contain spaces");
-        }
-
-        return NormalizedIdentity.Valid(email);
     }
 
     private static NormalizedIdentity NormalizeInstagram(string value)
