@@ -67,8 +67,55 @@ public sealed class IdentityUpgradePassTests : IDisposable
         Assert.Equal(versions, await VersionsAsync());
     }
 
-    private static Task<CrmSilo> StartAsync(IStateStorage storage) =>
-        CrmSilo.StartAsync(storage, services => services.AddSingleton(new IdentityUpgradeOptions { PageSize = 2 }));
+    [Fact]
+    public async Task A_node_asks_the_pass_at_most_once_a_second_while_it_runs_and_never_again_once_it_has_seen_it_done()
+    {
+        await RestoreAsync();
+        var listing = new ListingGate(new SqliteStateStorage(ConnectionString), PassState) { Hold = 0 };
+        var calls = new GrainCallCounter();
+        await using var silo = await StartAsync(listing, services => services.AddSingleton<IIncomingGrainCallFilter>(calls));
+        await Pass(silo).Start();
+        await listing.Entered;
+        var clock = new SteppingClock();
+        var gate = new IdentityUpgradeGate(silo.Grains, clock);
+        const string StatusCalls = $"{nameof(IIdentityUpgradeGrain)}.{nameof(IIdentityUpgradeGrain.Status)}";
+
+        var first = await AskManyAsync(gate);
+        clock.Advance(TimeSpan.FromMilliseconds(500));
+        var withinTheSecond = await AskManyAsync(gate);
+        var askedWithinTheSecond = calls[StatusCalls];
+        clock.Advance(TimeSpan.FromMilliseconds(600));
+        var nextSecond = await AskManyAsync(gate);
+        var askedNextSecond = calls[StatusCalls];
+
+        listing.Release();
+        Assert.True((await Pass(silo).WaitUntilDone(TimeSpan.FromSeconds(20))).Done);
+        var doneButNotAskedYet = await gate.IsOpenAsync();
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var seenDone = await gate.IsOpenAsync();
+        var askedUntilDone = calls[StatusCalls];
+        clock.Advance(TimeSpan.FromHours(1));
+        var afterwards = await AskManyAsync(gate);
+
+        Assert.All(first.Concat(withinTheSecond).Concat(nextSecond), Assert.False);
+        Assert.Equal(1, askedWithinTheSecond);
+        Assert.Equal(2, askedNextSecond);
+        Assert.False(doneButNotAskedYet);
+        Assert.True(seenDone);
+        Assert.Equal(3, askedUntilDone);
+        Assert.All(afterwards, Assert.True);
+        Assert.Equal(3, calls[StatusCalls]);
+    }
+
+    private static async Task<bool[]> AskManyAsync(IdentityUpgradeGate gate) =>
+        await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => gate.IsOpenAsync().AsTask()));
+
+    private static Task<CrmSilo> StartAsync(IStateStorage storage, Action<IServiceCollection>? services = null) =>
+        CrmSilo.StartAsync(storage, collection =>
+        {
+            collection.AddSingleton(new IdentityUpgradeOptions { PageSize = 2 });
+            services?.Invoke(collection);
+        });
 
     private static IIdentityUpgradeGrain Pass(CrmSilo silo) => silo.Grains.GetGrain<IIdentityUpgradeGrain>(IdentityUpgradeGrain.Key);
 
@@ -110,6 +157,18 @@ public sealed class IdentityUpgradePassTests : IDisposable
         await connection.OpenAsync();
         await using var command = new SqliteCommand(sql, connection);
         return await command.ExecuteScalarAsync();
+    }
+
+    /// <summary>Monotonic time the test moves by hand; what the gate measures its one-second spacing with.</summary>
+    private sealed class SteppingClock : TimeProvider
+    {
+        private long _ticks = TimeSpan.TicksPerDay;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => Interlocked.Read(ref _ticks);
+
+        public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
     }
 
     public void Dispose()
