@@ -37,6 +37,8 @@ public sealed partial class IdentityUpgradeGrain(
     /// <summary>Orleans' shortest reminder period: how long a pass cut off by a lost node waits before it goes on.</summary>
     private static readonly TimeSpan ResumeAfter = TimeSpan.FromMinutes(1);
 
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
+
     private static readonly GrainTimerCreationOptions EveryPage = new() { DueTime = TimeSpan.Zero, Period = TimeSpan.FromMilliseconds(10), KeepAlive = true };
 
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -94,8 +96,8 @@ public sealed partial class IdentityUpgradeGrain(
     }
 
     /// <summary>
-    /// A page that fails is retried on the next tick from the last page stored; customers upgraded twice change nothing
-    /// the second time.
+    /// A page that fails is retried from the last page stored, a second later (so an unreachable database is not asked a
+    /// hundred times a second); customers upgraded twice change nothing the second time.
     /// </summary>
     private async Task UpgradePageAsync(CancellationToken cancellationToken)
     {
@@ -136,7 +138,7 @@ public sealed partial class IdentityUpgradeGrain(
         catch (Exception exception) when (_timer is not null)
         {
             PageFailed(exception, State.After);
-            return;
+            await Task.Delay(RetryAfter, cancellationToken);
         }
 
         if (_timer is null)
