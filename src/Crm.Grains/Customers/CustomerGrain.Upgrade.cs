@@ -70,8 +70,8 @@ public sealed partial class CustomerGrain
                 timeline.Add(new TimelineDraft(now, "identity_linked", SystemActor, $"{name} {canonical.Value} (stored as {stored.Value} before)"));
             }
 
-            // Old keys are released before the commit: if it fails, the next attempt claims the canonical key again
-            // (already ours) and finds nothing left to release; no event can reach an old key, the rules never produce it.
+            // Old keys are released before the commit: if it fails, the next attempt finds the canonical key already ours
+            // and releasing again changes nothing. No event reaches an old key meanwhile: the current rules never produce it.
             foreach (var old in released)
             {
                 await GrainFactory.GetGrain<IIdentityGrain>(IdentityKey.For(Workspace, old)).Release(CustomerId);
