@@ -127,6 +127,16 @@ public sealed class PhoneNumberRulesTests
     }
 
     [Fact]
+    public void A_number_read_before_is_read_again_in_the_region_asked_for()
+    {
+        Assert.Equal("+442079460958", PhoneNumberRules.Normalize("020 7946 0958", "GB").Value);
+        Assert.Equal("+442079460958", PhoneNumberRules.Normalize("020 7946 0958", "GB").Value);
+
+        Assert.StartsWith("phone number is ", PhoneNumberRules.Normalize("020 7946 0958", "US").Error);
+        Assert.Equal("+33207946095", PhoneNumberRules.Normalize("02 07 94 60 95", "FR").Value);
+    }
+
+    [Fact]
     public void Every_accepted_number_is_valid_for_libphonenumber()
     {
         var numbers = PhoneNumberUtil.GetInstance();
