@@ -32,7 +32,7 @@ public sealed partial class CustomerGrain
             throw new CustomerNotFoundException(CustomerId);
         }
 
-        if (EventValidation.Validate(@event, settings.DefaultPhoneCountry) is { } invalid)
+        if (EventValidation.Validate(@event, settings.DefaultPhoneRegion) is { } invalid)
         {
             throw new DomainValidationException(invalid);
         }
@@ -46,7 +46,7 @@ public sealed partial class CustomerGrain
                 Begin(@event.OccurredAt, source, timeline);
             }
 
-            await ApplyEventAsync(@event, source, settings.DefaultPhoneCountry, timeline, alsoWrite);
+            await ApplyEventAsync(@event, source, settings.DefaultPhoneRegion, timeline, alsoWrite);
             alsoWrite.Add(new AppliedEventRow(Workspace, @event.Id, CustomerId, now));
             await CommitAsync(now, timeline, alsoWrite, settings);
         });
@@ -60,7 +60,7 @@ public sealed partial class CustomerGrain
         return State.LegacyEvents.Contains(eventId) || await appliedEvents.FindAsync(Workspace, eventId, now - idempotency.Window) is not null;
     }
 
-    private async Task ApplyEventAsync(EngagementEvent @event, ChannelIdentity source, string defaultPhoneCountry, List<TimelineDraft> timeline, List<object> alsoWrite)
+    private async Task ApplyEventAsync(EngagementEvent @event, ChannelIdentity source, string phoneRegion, List<TimelineDraft> timeline, List<object> alsoWrite)
     {
         switch (@event.Type)
         {
@@ -89,7 +89,7 @@ public sealed partial class CustomerGrain
                 ViewPage(@event);
                 break;
             case EventType.Identify:
-                await IdentifyAsync(@event, source, defaultPhoneCountry, timeline, alsoWrite);
+                await IdentifyAsync(@event, source, phoneRegion, timeline, alsoWrite);
                 break;
         }
     }
@@ -101,7 +101,7 @@ public sealed partial class CustomerGrain
         State.Identities.Add(source);
         if (source.Channel == Channel.Email)
         {
-            State.Profile = State.Profile with { Email = source.Value };
+            State.Profile = State.Profile with { Email = EmailRules.Display(source.Value) };
         }
         else if (source.Channel is Channel.Phone or Channel.Sms or Channel.Whatsapp)
         {
@@ -229,13 +229,13 @@ public sealed partial class CustomerGrain
         }
     }
 
-    private async Task IdentifyAsync(EngagementEvent @event, ChannelIdentity source, string defaultPhoneCountry, List<TimelineDraft> timeline, List<object> alsoWrite)
+    private async Task IdentifyAsync(EngagementEvent @event, ChannelIdentity source, string phoneRegion, List<TimelineDraft> timeline, List<object> alsoWrite)
     {
         var traits = @event.Traits!;
         MarkActive(@event.OccurredAt);
         if (traits.Profile is { } patch)
         {
-            var (normalized, _) = ProfileRules.Normalize(patch, defaultPhoneCountry);
+            var (normalized, _) = ProfileRules.Normalize(patch, phoneRegion);
             if (ApplyProfile(normalized!) is { Count: > 0 } changed)
             {
                 timeline.Add(new TimelineDraft(@event.OccurredAt, "profile_updated", Describe(source), $"updated {string.Join(", ", changed)}"));
@@ -255,7 +255,7 @@ public sealed partial class CustomerGrain
 
         foreach (var raw in traits.Identities ?? [])
         {
-            var identity = new ChannelIdentity(raw.Channel, IdentityNormalizer.Normalize(raw.Channel, raw.Value, defaultPhoneCountry).Value!);
+            var identity = new ChannelIdentity(raw.Channel, IdentityNormalizer.Normalize(raw.Channel, raw.Value, phoneRegion).Value!);
             if (identity == source || State.Identities.Contains(identity))
             {
                 continue;

@@ -19,6 +19,9 @@ public sealed class FailingOnceStorage(MemoryStateStorage inner, string? writeTy
             ? throw new IOException("transient read failure")
             : inner.ReadAsync(key, cancellationToken);
 
+    public Task<IReadOnlyList<string>> ListKeysAsync(string stateType, string? after, int limit, CancellationToken cancellationToken) =>
+        inner.ListKeysAsync(stateType, after, limit, cancellationToken);
+
     public Task<WriteOutcome[]> WriteBatchAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken) =>
         writeType is not null && writes.Any(write => write.Key.StateType.StartsWith(writeType, StringComparison.Ordinal)) && Interlocked.Exchange(ref _writeFailed, 1) == 0
             ? Task.FromException<WriteOutcome[]>(new IOException("transient write failure"))
