@@ -82,9 +82,9 @@ public sealed class CrmSilo : IAsyncDisposable
             silo.Services.AddKeyedSingleton<TimeProvider>(GrainClock.Key, clock);
             silo.Services.AddSingleton<ICustomerChangeSink, RecordingChangeSink>();
             services?.Invoke(silo.Services);
-            if (storage is FailingOnceStorage failing)
+            if (storage is IWrappedStorage wrapped)
             {
-                silo.Services.AddSingleton(AppliedEvents.For(failing.Inner));
+                silo.Services.AddSingleton(AppliedEvents.For(wrapped.Inner));
             }
 
             silo.Services.AddCrmGrainServices();

@@ -3,12 +3,12 @@ using Crm.Silo.Storage;
 namespace Crm.Grains.Tests.Infrastructure;
 
 /// <summary>Memory storage that fails once: the first batch writing a state of <paramref name="writeType"/>, or the first read of <paramref name="readType"/>.</summary>
-public sealed class FailingOnceStorage(MemoryStateStorage inner, string? writeType = null, string? readType = null) : IStateStorage
+public sealed class FailingOnceStorage(MemoryStateStorage inner, string? writeType = null, string? readType = null) : IStateStorage, IWrappedStorage
 {
     private int _writeFailed;
     private int _readFailed;
 
-    public MemoryStateStorage Inner => inner;
+    public IStateStorage Inner => inner;
 
     public int MaxConcurrentBatches => inner.MaxConcurrentBatches;
 

@@ -1,3 +1,4 @@
+using Crm.Grains.Tests.Infrastructure;
 using Crm.Silo.Storage;
 
 namespace Crm.Grains.Tests.Upgrade;
@@ -6,8 +7,10 @@ namespace Crm.Grains.Tests.Upgrade;
 /// A store that records every key listing (the cursor it started after) and every read of one state type, and can hold
 /// one listing until released, so a test can act while a pass is surely in the middle of a page.
 /// </summary>
-public sealed class ListingGate(IStateStorage inner, string watchedStateType) : IStateStorage
+public sealed class ListingGate(IStateStorage inner, string watchedStateType) : IStateStorage, IWrappedStorage
 {
+    public IStateStorage Inner => inner;
+
     private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _listings;
