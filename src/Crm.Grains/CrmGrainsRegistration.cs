@@ -1,11 +1,13 @@
 using Crm.Grains.Access;
 using Crm.Grains.Customers;
+using Crm.Grains.Ingest.Idempotency;
 using Crm.Grains.Intents;
 using Crm.Grains.Merge;
 using Crm.Grains.Nodes;
 using Crm.Grains.ReadModel;
 using Crm.Grains.Segments;
 using Crm.Grains.Serialization;
+using Crm.Grains.Upgrade;
 using Crm.Grains.Workspaces;
 using Crm.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,12 +27,14 @@ public static class CrmGrainsRegistration
         .AddRowWriter(new TimelineMoveWriter())
         .AddRowWriter(new StatsDeltaWriter())
         .AddRowWriter(new DuplicateSuggestionWriter())
-        .AddRowWriter(new CustomerErasureWriter());
+        .AddRowWriter(new CustomerErasureWriter())
+        .AddRowWriter(new AppliedEventWriter());
 
     /// <summary>
     /// The services the grains depend on: the clock, the intent text model trained on the shipped examples, a change
     /// sink that a host replaces to watch changes live, the process-wide cache of compiled segment rules, and segment,
-    /// sweep, timeline and duplicate queries over the store the silo writes to. A host adds <see cref="SweepScheduler"/> to have sweeps wake by reminder.
+    /// sweep, timeline and duplicate queries and the ledger of applied event ids over the store the silo writes to. A host adds <see cref="SweepScheduler"/> to have sweeps wake by reminder,
+    /// and <see cref="IdentityUpgradeStarter"/> to run the identity upgrade and open this node's <see cref="IdentityUpgradeGate"/> when it is done.
     /// The node's membership in the node directory, the broadcasts that reach every node, and this node's caches of
     /// settings, membership rules and keys, which those broadcasts invalidate; a host adds its own <see cref="INodeListener"/>s.
     /// </summary>
@@ -46,7 +50,11 @@ public static class CrmGrainsRegistration
         services.TryAddSingleton(provider => SweepQueries.For(provider.GetRequiredService<IStateStorage>()));
         services.TryAddSingleton(provider => CustomerRecordQueries.For(provider.GetRequiredService<IStateStorage>()));
         services.TryAddSingleton(provider => CustomerRecordQueries.ListFor(provider.GetRequiredService<IStateStorage>()));
+        services.TryAddSingleton(provider => AppliedEvents.For(provider.GetRequiredService<IStateStorage>()));
         services.TryAddSingleton(new SweepOptions());
+        services.TryAddSingleton(new IdempotencyOptions());
+        services.TryAddSingleton(new IdentityUpgradeOptions());
+        services.TryAddSingleton<IdentityUpgradeGate>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new NodeOptions());
         services.TryAddSingleton<NodeBroadcaster>();

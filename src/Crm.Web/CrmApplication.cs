@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using Crm.Grains;
 using Crm.Grains.Ingest;
+using Crm.Grains.Ingest.Idempotency;
+using Crm.Grains.Upgrade;
 using Crm.Grains.Workspaces;
 using Crm.Silo.Hosting;
 using Crm.Web.Access;
@@ -43,12 +45,19 @@ public static class CrmApplication
         var sweep = builder.Configuration.GetSection(SweepOptions.SectionName).Get<SweepOptions>() ?? new SweepOptions();
         sweep.Validate();
         builder.Services.AddSingleton(sweep);
+        var idempotency = builder.Configuration.GetSection(IdempotencyOptions.SectionName).Get<IdempotencyOptions>() ?? new IdempotencyOptions();
+        idempotency.Validate();
+        builder.Services.AddSingleton(idempotency);
+        var upgrade = builder.Configuration.GetSection(IdentityUpgradeOptions.SectionName).Get<IdentityUpgradeOptions>() ?? new IdentityUpgradeOptions();
+        upgrade.Validate();
+        builder.Services.AddSingleton(upgrade);
         builder.Services.AddDashboard();
         builder.Services.AddCrmGrainServices();
         builder.AddCrmSilo(states => states.AddCrmGrainStates());
         builder.Services.AddDashboardPush();
         builder.Services.AddHostedService<BootstrapWorkspace>();
         builder.Services.AddHostedService<SweepScheduler>();
+        builder.Services.AddHostedService<IdentityUpgradeStarter>();
         builder.Services.AddSingleton<EventIngestor>();
         builder.AddDemo();
         builder.AddCrmObservability();

@@ -82,7 +82,7 @@ public sealed class CrudIngestService : IAsyncDisposable
             return Task.FromResult(new CrudResult(e.Id, "rejected"));
         }
 
-        var identity = IdentityNormalizer.Normalize(channel, e.Identity, "1");
+        var identity = IdentityNormalizer.Normalize(channel, e.Identity, PhoneRegions.Default);
         var complete = e.Type switch
         {
             "message_received" or "conversation_opened" or "conversation_closed" => e.ConversationId is not null,

@@ -48,7 +48,7 @@ public static class EncodingSuite
         ]);
 
         var shape = $"{state.Identities.Count} identities, {state.RecentConversations.Count} conversations, {state.RecentOrders.Count} orders, " +
-            $"{state.Notes.Count} notes, {state.Attributes.Count} attributes, {state.RecentEvents.Count} event digests";
+            $"{state.Notes.Count} notes, {state.Attributes.Count} attributes";
         report.Add($"{name}.json_bytes", utf8.Length, "bytes", $"UTF-8, as the json column receives it; {shape}");
         report.Add($"{name}.orleans_bytes", binary.Length, "bytes");
         report.Add($"{name}.bytes_ratio_json_vs_orleans", utf8.Length / (double)binary.Length, "x");

@@ -95,18 +95,13 @@ public static class SampleCustomerStates
         AddMessageIntents(state, random);
         AddNotes(state, notes, firstSeen, random);
         AddAttributes(state, attributes, random);
-        for (var i = 0; i < EventWindow.Capacity; i++)
-        {
-            state.RecentEvents.Add($"evt-{seed}-{Hex(random, 24)}");
-        }
-
         return state;
     }
 
     private static ChannelIdentity Identity(Channel channel, Random random) => new(channel, channel switch
     {
         Channel.Email => "johanna.mueller@studio-lindqvist.de",
-        Channel.Whatsapp or Channel.Sms or Channel.Phone => $"+49151{random.Next(1_000_000, 9_999_999)}",
+        Channel.Whatsapp or Channel.Sms or Channel.Phone => $"+49151{random.Next(10_000_000, 99_999_999)}",
         Channel.Instagram => "@studio.lindqvist",
         _ => $"visitor-{Hex(random, 32)}",
     });

@@ -15,7 +15,7 @@ public sealed class BenchPopulation(int customers)
 
     public static ChannelIdentity IdentityOf(int customer) => customer % 2 == 0
         ? new ChannelIdentity(Channel.Email, $"customer{customer}@bench.example.com")
-        : new ChannelIdentity(Channel.Whatsapp, $"+1555{customer:D7}");
+        : new ChannelIdentity(Channel.Whatsapp, $"+4471{customer:D8}");
 
     public string ConversationOf(int customer) => $"c{customer}-{Interlocked.Increment(ref _events[customer]) / 8}";
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Crm.Grains.Identities;
 using Crm.Grains.Ingest;
+using Crm.Grains.Ingest.Idempotency;
 using Crm.Grains.ReadModel;
 using Crm.Grains.Validation;
 using Crm.Grains.Workspaces;
@@ -14,16 +15,16 @@ public sealed partial class CustomerGrain
 
     public async Task<EventReceipt> Apply(EngagementEvent @event, ChannelIdentity source, WorkspaceSettings settings)
     {
-        // A tombstone still knows the events it applied before retiring: a retry of one must not count again at the survivor.
-        var eventDigest = EventWindow.DigestOf(@event.Id);
-        if (State.RecentEvents.Contains(eventDigest))
-        {
-            return new EventReceipt(EventOutcome.Duplicate, State.MergedInto ?? CustomerId);
-        }
-
         if (State.MergedInto is { } survivor)
         {
             return await Survivor(survivor).Apply(@event, source, settings);
+        }
+
+        // Looked up within this customer's turn, after its earlier commits: a retry racing its original still comes second.
+        var now = clock.GetUtcNow();
+        if (await AlreadyAppliedAsync(@event.Id, now))
+        {
+            return new EventReceipt(EventOutcome.Duplicate, CustomerId);
         }
 
         if (State.ErasedAt is not null)
@@ -31,7 +32,7 @@ public sealed partial class CustomerGrain
             throw new CustomerNotFoundException(CustomerId);
         }
 
-        if (EventValidation.Validate(@event, settings.DefaultPhoneCountry) is { } invalid)
+        if (EventValidation.Validate(@event, settings.DefaultPhoneRegion) is { } invalid)
         {
             throw new DomainValidationException(invalid);
         }
@@ -45,14 +46,21 @@ public sealed partial class CustomerGrain
                 Begin(@event.OccurredAt, source, timeline);
             }
 
-            await ApplyEventAsync(@event, source, settings.DefaultPhoneCountry, timeline, alsoWrite);
-            State.RecentEvents.Add(eventDigest);
-            await CommitAsync(clock.GetUtcNow(), timeline, alsoWrite, settings);
+            await ApplyEventAsync(@event, source, settings.DefaultPhoneRegion, timeline, alsoWrite);
+            alsoWrite.Add(new AppliedEventRow(Workspace, @event.Id, CustomerId, now));
+            await CommitAsync(now, timeline, alsoWrite, settings);
         });
         return new EventReceipt(EventOutcome.Accepted, CustomerId);
     }
 
-    private async Task ApplyEventAsync(EngagementEvent @event, ChannelIdentity source, string defaultPhoneCountry, List<TimelineDraft> timeline, List<object> alsoWrite)
+    /// <summary>Whether any customer of the workspace applied this event id within the idempotency window.</summary>
+    private async Task<bool> AlreadyAppliedAsync(string eventId, DateTimeOffset now)
+    {
+        State.LegacyEvents.Age(now, idempotency.Window);
+        return State.LegacyEvents.Contains(eventId) || await appliedEvents.FindAsync(Workspace, eventId, now - idempotency.Window) is not null;
+    }
+
+    private async Task ApplyEventAsync(EngagementEvent @event, ChannelIdentity source, string phoneRegion, List<TimelineDraft> timeline, List<object> alsoWrite)
     {
         switch (@event.Type)
         {
@@ -81,7 +89,7 @@ public sealed partial class CustomerGrain
                 ViewPage(@event);
                 break;
             case EventType.Identify:
-                await IdentifyAsync(@event, source, defaultPhoneCountry, timeline, alsoWrite);
+                await IdentifyAsync(@event, source, phoneRegion, timeline, alsoWrite);
                 break;
         }
     }
@@ -93,7 +101,7 @@ public sealed partial class CustomerGrain
         State.Identities.Add(source);
         if (source.Channel == Channel.Email)
         {
-            State.Profile = State.Profile with { Email = source.Value };
+            State.Profile = State.Profile with { Email = EmailRules.Display(source.Value) };
         }
         else if (source.Channel is Channel.Phone or Channel.Sms or Channel.Whatsapp)
         {
@@ -221,13 +229,13 @@ public sealed partial class CustomerGrain
         }
     }
 
-    private async Task IdentifyAsync(EngagementEvent @event, ChannelIdentity source, string defaultPhoneCountry, List<TimelineDraft> timeline, List<object> alsoWrite)
+    private async Task IdentifyAsync(EngagementEvent @event, ChannelIdentity source, string phoneRegion, List<TimelineDraft> timeline, List<object> alsoWrite)
     {
         var traits = @event.Traits!;
         MarkActive(@event.OccurredAt);
         if (traits.Profile is { } patch)
         {
-            var (normalized, _) = ProfileRules.Normalize(patch, defaultPhoneCountry);
+            var (normalized, _) = ProfileRules.Normalize(patch, phoneRegion);
             if (ApplyProfile(normalized!) is { Count: > 0 } changed)
             {
                 timeline.Add(new TimelineDraft(@event.OccurredAt, "profile_updated", Describe(source), $"updated {string.Join(", ", changed)}"));
@@ -247,7 +255,7 @@ public sealed partial class CustomerGrain
 
         foreach (var raw in traits.Identities ?? [])
         {
-            var identity = new ChannelIdentity(raw.Channel, IdentityNormalizer.Normalize(raw.Channel, raw.Value, defaultPhoneCountry).Value!);
+            var identity = new ChannelIdentity(raw.Channel, IdentityNormalizer.Normalize(raw.Channel, raw.Value, phoneRegion).Value!);
             if (identity == source || State.Identities.Contains(identity))
             {
                 continue;

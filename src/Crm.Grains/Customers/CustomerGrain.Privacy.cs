@@ -70,7 +70,7 @@ public sealed partial class CustomerGrain
                 MergedInto = State.MergedInto,
                 FirstSeen = State.FirstSeen,
                 TimelineSequence = State.TimelineSequence,
-                RecentEvents = State.RecentEvents,
+                LegacyEvents = State.LegacyEvents,
             };
             customer.State = erased;
             await CommitAsync(now, [], [new CustomerErasure(Workspace, CustomerId)]);

@@ -17,7 +17,7 @@ public sealed partial class CustomerGrain
         }
 
         var settings = await SettingsAsync();
-        var (profile, error) = ProfileRules.Normalize(input.Profile, settings.DefaultPhoneCountry);
+        var (profile, error) = ProfileRules.Normalize(input.Profile, settings.DefaultPhoneRegion);
         var tags = NormalizeTags(input.Tags, "tags");
         if (error is not null)
         {
@@ -40,7 +40,7 @@ public sealed partial class CustomerGrain
             State.Tags.AddRange(tags);
             if (profile!.Email is { Length: > 0 } email)
             {
-                await LinkIdentityAsync(new ChannelIdentity(Channel.Email, email), actor, now, timeline, alsoWrite);
+                await LinkIdentityAsync(new ChannelIdentity(Channel.Email, EmailRules.Normalize(email).Value!), actor, now, timeline, alsoWrite);
             }
 
             if (profile.Phone is { Length: > 0 } phone)
@@ -61,7 +61,7 @@ public sealed partial class CustomerGrain
         }
 
         EnsureLive();
-        var (normalized, error) = ProfileRules.Normalize(patch, (await SettingsAsync()).DefaultPhoneCountry);
+        var (normalized, error) = ProfileRules.Normalize(patch, (await SettingsAsync()).DefaultPhoneRegion);
         if (error is not null)
         {
             throw new DomainValidationException(error);

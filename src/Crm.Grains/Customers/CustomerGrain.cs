@@ -1,5 +1,6 @@
 using Crm.Grains.Identities;
 using Crm.Grains.Ingest;
+using Crm.Grains.Ingest.Idempotency;
 using Crm.Grains.Intents;
 using Crm.Grains.ReadModel;
 using Crm.Grains.Segments;
@@ -19,6 +20,8 @@ namespace Crm.Grains.Customers;
 public sealed partial class CustomerGrain(
     [ReadModelState("customer")] IReadModelState<CustomerState> customer,
     IMessageIntentReader intentReader,
+    IAppliedEvents appliedEvents,
+    IdempotencyOptions idempotency,
     ICustomerChangeSink changes,
     CompiledRuleCache rules,
     WorkspaceSettingsCache workspaceSettings,

@@ -100,9 +100,10 @@ public sealed class CustomerState
     [Id(26)]
     public List<ChannelIdentity> Identities { get; set; } = [];
 
-    /// <summary>The most recent events applied: a retried event within this window counts once.</summary>
+    /// <summary>Applied event ids live in the ledger (<see cref="Ingest.Idempotency.IAppliedEvents"/>); these are the ones kept before it.</summary>
     [Id(27)]
-    public EventWindow RecentEvents { get; set; } = new();
+    [JsonPropertyName("recentEvents")]
+    public LegacyEventDigests LegacyEvents { get; set; } = new();
 
     [Id(28)]
     public long TimelineSequence { get; set; }

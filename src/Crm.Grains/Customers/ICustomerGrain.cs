@@ -1,4 +1,5 @@
 using Crm.Grains.Ingest;
+using Crm.Grains.Upgrade;
 using Crm.Grains.Workspaces;
 using Orleans;
 using Orleans.Concurrency;
@@ -85,4 +86,10 @@ public interface ICustomerGrain : IGrainWithStringKey
 
     /// <summary>Re-evaluates segment membership against the current catalog, writing only when membership changed.</summary>
     Task ReevaluateSegments();
+
+    /// <summary>
+    /// Brings identities and profile phone and email stored under earlier identity rules to the current ones (the
+    /// identity upgrade pass calls it); writes only when something changed, so a second call changes nothing.
+    /// </summary>
+    Task<CustomerUpgradeResult> UpgradeIdentities();
 }

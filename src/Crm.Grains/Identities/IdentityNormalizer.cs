@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Crm.Grains.Identities;
 
 /// <summary>
@@ -8,9 +6,6 @@ namespace Crm.Grains.Identities;
 /// </summary>
 public static class IdentityNormalizer
 {
-    private const int MinPhoneDigits = 8;
-    private const int MaxPhoneDigits = 15;
-
     /// <summary>Longest identity accepted: an email address's limit, and far below what a storage key can hold.</summary>
     public const int MaxLength = 254;
 
@@ -19,7 +14,8 @@ public static class IdentityNormalizer
         "null", "undefined", "anonymous", "unknown", "none", "n/a", "nil",
     };
 
-    public static NormalizedIdentity Normalize(Channel channel, string? raw, string defaultCountryCode)
+    /// <param name="region">The workspace's phone region (ISO 3166 alpha-2): phone numbers written without a country code are read in it.</param>
+    public static NormalizedIdentity Normalize(Channel channel, string? raw, string? region)
     {
         var trimmed = raw?.Trim() ?? string.Empty;
         if (trimmed.Length == 0)
@@ -44,82 +40,12 @@ public static class IdentityNormalizer
 
         return channel switch
         {
-            Channel.Email => NormalizeEmail(trimmed),
-            Channel.Whatsapp or Channel.Sms or Channel.Phone => NormalizePhone(trimmed, defaultCountryCode),
+            Channel.Email => EmailRules.Normalize(trimmed),
+            Channel.Whatsapp or Channel.Sms or Channel.Phone => PhoneNumberRules.Normalize(trimmed, region),
             Channel.Instagram => NormalizeInstagram(trimmed),
             Channel.Widget => RefuseRepeatedCharacter(trimmed) ?? NormalizedIdentity.Valid(trimmed),
             _ => NormalizedIdentity.Refused($"channel '{channel}' is not supported"),
         };
-    }
-
-    private static NormalizedIdentity NormalizeEmail(string value)
-    {
-        var email = value.ToLowerInvariant();
-        var at = email.IndexOf('@');
-        if (at <= 0 || at != email.LastIndexOf('@') || at == email.Length - 1 || !email[(at + 1)..].Contains('.'))
-        {
-            return NormalizedIdentity.Refused("email must look like name@domain.tld");
-        }
-
-        if (email.Any(char.IsWhiteSpace))
-        {
-            return NormalizedIdentity.Refused("email must not contain spaces");
-        }
-
-        return NormalizedIdentity.Valid(email);
-    }
-
-    /// <summary>Formats a phone number as E.164; a number without a <c>+</c> or <c>00</c> prefix is national and takes the workspace's country code.</summary>
-    public static NormalizedIdentity NormalizePhone(string value, string defaultCountryCode)
-    {
-        var digits = new StringBuilder(value.Length);
-        var international = false;
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (c == '+' && i == 0)
-            {
-                international = true;
-            }
-            else if (char.IsAsciiDigit(c))
-            {
-                digits.Append(c);
-            }
-            else if (c is not (' ' or '-' or '.' or '(' or ')'))
-            {
-                return NormalizedIdentity.Refused($"phone number contains '{c}', which is not a digit or separator");
-            }
-        }
-
-        var number = digits.ToString();
-        if (RefuseRepeatedCharacter(number) is { } repeated)
-        {
-            return repeated;
-        }
-
-        if (!international && number.StartsWith("00", StringComparison.Ordinal))
-        {
-            international = true;
-            number = number[2..];
-        }
-
-        if (!international)
-        {
-            var countryCode = defaultCountryCode.TrimStart('+');
-            if (countryCode.Length == 0 || !countryCode.All(char.IsAsciiDigit))
-            {
-                return NormalizedIdentity.Refused("phone number has no country code and the workspace has no default country");
-            }
-
-            number = countryCode + number.TrimStart('0');
-        }
-
-        if (number.Length is < MinPhoneDigits or > MaxPhoneDigits || number[0] == '0')
-        {
-            return NormalizedIdentity.Refused($"phone number must be E.164: a country code and {MinPhoneDigits} to {MaxPhoneDigits} digits after '+'");
-        }
-
-        return NormalizedIdentity.Valid("+" + number);
     }
 
     private static NormalizedIdentity NormalizeInstagram(string value)

@@ -15,12 +15,12 @@ public sealed class EventIngestor(IGrainFactory grains, WorkspaceSettingsCache w
     public async Task<IngestResult> IngestAsync(string workspaceId, EngagementEvent @event)
     {
         var settings = await workspaceSettings.GetAsync(workspaceId);
-        if (EventValidation.Validate(@event, settings.DefaultPhoneCountry) is { } error)
+        if (EventValidation.Validate(@event, settings.DefaultPhoneRegion) is { } error)
         {
             return new IngestResult(IngestStatus.Rejected, error);
         }
 
-        var identity = new ChannelIdentity(@event.Channel, IdentityNormalizer.Normalize(@event.Channel, @event.Identity, settings.DefaultPhoneCountry).Value!);
+        var identity = new ChannelIdentity(@event.Channel, IdentityNormalizer.Normalize(@event.Channel, @event.Identity, settings.DefaultPhoneRegion).Value!);
         var grain = grains.GetGrain<IIdentityGrain>(IdentityKey.For(workspaceId, identity));
         try
         {

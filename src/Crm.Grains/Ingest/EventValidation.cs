@@ -10,14 +10,14 @@ public static class EventValidation
     public const int MaxTextLength = 20_000;
     public const decimal MaxAmount = 1_000_000_000m;
 
-    public static ValidationError? Validate(EngagementEvent @event, string defaultPhoneCountry)
+    public static ValidationError? Validate(EngagementEvent @event, string phoneRegion)
     {
         if (string.IsNullOrWhiteSpace(@event.Id) || @event.Id.Length > MaxIdLength || @event.Id.Any(char.IsControl))
         {
             return new ValidationError("id", $"must be 1 to {MaxIdLength} printable characters");
         }
 
-        var identity = IdentityNormalizer.Normalize(@event.Channel, @event.Identity, defaultPhoneCountry);
+        var identity = IdentityNormalizer.Normalize(@event.Channel, @event.Identity, phoneRegion);
         if (!identity.IsValid)
         {
             return new ValidationError("identity", identity.Error!);
@@ -37,7 +37,7 @@ public static class EventValidation
             EventType.OrderPlaced or EventType.OrderRefunded => Order(@event),
             EventType.PageViewed when @event.Url is null || !ProfileRules.IsHttpUrl(@event.Url) => new ValidationError("url", "must be an http or https URL"),
             EventType.PageViewed => null,
-            EventType.Identify => Identify(@event, defaultPhoneCountry),
+            EventType.Identify => Identify(@event, phoneRegion),
             _ => new ValidationError("type", "is not a known event type"),
         };
     }
@@ -58,14 +58,14 @@ public static class EventValidation
     /// <summary>Ids are stored and shown: control characters (a NUL byte cannot even be stored) are refused.</summary>
     private static bool IsPrintableId(string? id) => !string.IsNullOrWhiteSpace(id) && id.Length <= MaxIdLength && !id.Any(char.IsControl);
 
-    private static ValidationError? Identify(EngagementEvent @event, string defaultPhoneCountry)
+    private static ValidationError? Identify(EngagementEvent @event, string phoneRegion)
     {
         if (@event.Traits is null)
         {
             return new ValidationError("traits", "is required for identify");
         }
 
-        if (@event.Traits.Profile is { } profile && ProfileRules.Normalize(profile, defaultPhoneCountry, "traits.profile.").Error is { } profileError)
+        if (@event.Traits.Profile is { } profile && ProfileRules.Normalize(profile, phoneRegion, "traits.profile.").Error is { } profileError)
         {
             return profileError;
         }
@@ -73,7 +73,7 @@ public static class EventValidation
         var identities = @event.Traits.Identities ?? [];
         for (var i = 0; i < identities.Count; i++)
         {
-            var normalized = IdentityNormalizer.Normalize(identities[i].Channel, identities[i].Value, defaultPhoneCountry);
+            var normalized = IdentityNormalizer.Normalize(identities[i].Channel, identities[i].Value, phoneRegion);
             if (!normalized.IsValid)
             {
                 return new ValidationError($"traits.identities[{i}].value", normalized.Error!);

@@ -57,7 +57,7 @@ public static class MergeRules
         survivor.RecentConversations = Joined(conversations, duplicate.RecentConversations, c => c.Id, c => c.StartedAt, CustomerState.RecentConversationLimit);
         survivor.RecentOrders = Joined(survivor.RecentOrders, duplicate.RecentOrders, o => o.Id, o => o.PlacedAt, CustomerState.RecentOrderLimit);
         survivor.RecentMessageIntents = survivor.RecentMessageIntents.Concat(duplicate.RecentMessageIntents).OrderBy(m => m.At).TakeLast(5).ToList();
-        survivor.RecentEvents.Absorb(duplicate.RecentEvents);
+        survivor.LegacyEvents.Absorb(duplicate.LegacyEvents);
 
         foreach (var note in duplicate.Notes)
         {

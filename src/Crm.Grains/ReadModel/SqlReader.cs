@@ -16,7 +16,8 @@ public sealed class SqlReader(Func<CancellationToken, Task<DbConnection>> open)
         return connection;
     });
 
-    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, IReadOnlyList<(string Name, object Value)> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+    /// <param name="prepared">Prepares the statement on its connection, where it stays across pool returns: for statements run many times a second.</param>
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, IReadOnlyList<(string Name, object Value)> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken, bool prepared = false)
     {
         await using var connection = await open(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -27,6 +28,11 @@ public sealed class SqlReader(Func<CancellationToken, Task<DbConnection>> open)
             parameter.ParameterName = name;
             parameter.Value = value;
             command.Parameters.Add(parameter);
+        }
+
+        if (prepared)
+        {
+            await command.PrepareAsync(cancellationToken);
         }
 
         var rows = new List<T>();

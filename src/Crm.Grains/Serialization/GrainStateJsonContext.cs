@@ -6,6 +6,7 @@ using Crm.Grains.Identities;
 using Crm.Grains.Merge;
 using Crm.Grains.Nodes;
 using Crm.Grains.Segments;
+using Crm.Grains.Upgrade;
 using Crm.Grains.Workspaces;
 
 namespace Crm.Grains.Serialization;
@@ -22,4 +23,5 @@ namespace Crm.Grains.Serialization;
 [JsonSerializable(typeof(WorkspaceSweepState))]
 [JsonSerializable(typeof(MergeState))]
 [JsonSerializable(typeof(NodeDirectoryState))]
+[JsonSerializable(typeof(IdentityUpgradeState))]
 public sealed partial class GrainStateJsonContext : JsonSerializerContext;

@@ -17,8 +17,11 @@ public static class ProfileRules
     public const int MaxAttributes = 100;
     public const decimal MaxAttributeNumber = 1_000_000_000_000_000m;
 
-    /// <summary>Checks a patch and returns it with email and phone in canonical form, or the first broken rule.</summary>
-    public static (ProfilePatch? Patch, ValidationError? Error) Normalize(ProfilePatch patch, string defaultPhoneCountry, string prefix = "")
+    /// <summary>
+    /// Checks a patch and returns it with email and phone in canonical form, or the first broken rule. The email is kept
+    /// as people read it (lower case, domain in Unicode); its identity key is <see cref="EmailRules.Normalize"/> of it.
+    /// </summary>
+    public static (ProfilePatch? Patch, ValidationError? Error) Normalize(ProfilePatch patch, string phoneRegion, string prefix = "")
     {
         if (Text(patch.Name, MaxNameLength, prefix + "name") is { } nameError)
         {
@@ -51,19 +54,19 @@ public static class ProfileRules
         var email = patch.Email;
         if (email is { Length: > 0 })
         {
-            var normalized = IdentityNormalizer.Normalize(Channel.Email, email, defaultPhoneCountry);
-            if (!normalized.IsValid || email.Length > 254)
+            var normalized = IdentityNormalizer.Normalize(Channel.Email, email, phoneRegion);
+            if (!normalized.IsValid)
             {
-                return (null, new ValidationError(prefix + "email", normalized.Error ?? "must be at most 254 characters"));
+                return (null, new ValidationError(prefix + "email", normalized.Error!));
             }
 
-            email = normalized.Value;
+            email = EmailRules.Display(normalized.Value!);
         }
 
         var phone = patch.Phone;
         if (phone is { Length: > 0 })
         {
-            var normalized = IdentityNormalizer.Normalize(Channel.Phone, phone, defaultPhoneCountry);
+            var normalized = IdentityNormalizer.Normalize(Channel.Phone, phone, phoneRegion);
             if (!normalized.IsValid)
             {
                 return (null, new ValidationError(prefix + "phone", normalized.Error!));

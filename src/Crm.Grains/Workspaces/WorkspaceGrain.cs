@@ -19,11 +19,11 @@ public sealed class WorkspaceGrain([PersistentState("workspace")] IPersistentSta
             throw new DomainValidationException(new ValidationError(char.ToLowerInvariant(broken.Field[0]) + broken.Field[1..], broken.Rule));
         }
 
-        workspace.State.Settings = settings;
+        workspace.State.Settings = settings.Canonical();
         await workspace.WriteStateAsync();
 
         // Every node drops its copy before the change is acknowledged, so no event accepted afterwards uses the old settings.
         await nodes.WorkspaceSettingsChangedAsync(this.GetPrimaryKeyString());
-        return settings;
+        return workspace.State.Settings;
     }
 }

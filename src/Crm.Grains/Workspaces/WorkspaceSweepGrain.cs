@@ -1,4 +1,5 @@
 using Crm.Grains.Customers;
+using Crm.Grains.Ingest.Idempotency;
 using Crm.Grains.Intents;
 using Crm.Grains.ReadModel;
 using Crm.Grains.Segments;
@@ -16,13 +17,16 @@ namespace Crm.Grains.Workspaces;
 public sealed class WorkspaceSweepGrain(
     [PersistentState("sweep")] IPersistentState<WorkspaceSweepState> sweep,
     ISweepQueries queries,
+    IAppliedEvents appliedEvents,
     SweepOptions options,
+    IdempotencyOptions idempotency,
     WorkspaceSettingsCache workspaceSettings,
     [FromKeyedServices(GrainClock.Key)] TimeProvider clock) : Grain, IWorkspaceSweepGrain, IRemindable
 {
     public const string ReminderName = "sweep";
     private const int PageSize = 500;
     private const int Parallelism = 32;
+    private const int PruneBatch = 5000;
 
     /// <summary>Registers the reminder unless one with this period exists, so a start does not push the next sweep back.</summary>
     public async Task Schedule()
@@ -84,8 +88,17 @@ public sealed class WorkspaceSweepGrain(
             await Task.WhenAll(chunk.Select(id => GrainFactory.GetGrain<ICustomerGrain>(WorkspaceKeys.Compose(workspace, id)).Refresh()));
         }
 
+        await ForgetExpiredEventIdsAsync(workspace, now);
         sweep.State.LastSweptAt = now;
         await sweep.WriteStateAsync();
         return due.Count;
+    }
+
+    /// <summary>Ids older than the window no longer count as applied; deleting them in pages keeps each statement short.</summary>
+    private async Task ForgetExpiredEventIdsAsync(string workspace, DateTimeOffset now)
+    {
+        while (await appliedEvents.PruneAsync(workspace, now - idempotency.Window, PruneBatch) == PruneBatch)
+        {
+        }
     }
 }

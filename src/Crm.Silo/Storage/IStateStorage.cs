@@ -14,6 +14,13 @@ public interface IStateStorage : IAsyncDisposable
 
     Task<StoredState?> ReadAsync(StateKey key, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> grain keys stored under <paramref name="stateType"/> (<c>grainType.stateName</c>) that
+    /// sort after <paramref name="after"/> (from the first when null), in the store's own key order, so a pass over every
+    /// grain of a type can page through them and resume from the last key it finished.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListKeysAsync(string stateType, string? after, int limit, CancellationToken cancellationToken);
+
     /// <summary>Writes with distinct keys, in one transaction; outcomes in the same order. Returns only once durable.</summary>
     Task<WriteOutcome[]> WriteBatchAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken);
 }

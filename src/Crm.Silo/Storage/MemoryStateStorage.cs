@@ -31,6 +31,20 @@ public sealed class MemoryStateStorage(MemoryStore store) : IStateStorage
         }
     }
 
+    public Task<IReadOnlyList<string>> ListKeysAsync(string stateType, string? after, int limit, CancellationToken cancellationToken)
+    {
+        lock (Store)
+        {
+            IReadOnlyList<string> keys = Store.States.Keys
+                .Where(key => key.StateType == stateType && (after is null || string.CompareOrdinal(key.Key, after) > 0))
+                .Select(key => key.Key)
+                .Order(StringComparer.Ordinal)
+                .Take(limit)
+                .ToList();
+            return Task.FromResult(keys);
+        }
+    }
+
     public Task<WriteOutcome[]> WriteBatchAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
     {
         var outcomes = new WriteOutcome[writes.Count];

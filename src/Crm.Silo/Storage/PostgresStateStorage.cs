@@ -83,6 +83,29 @@ public sealed class PostgresStateStorage : IStateStorage
         return await reader.ReadAsync(cancellationToken) ? new StoredState(reader.GetInt64(0), reader.GetString(1)) : null;
     }
 
+    /// <summary>The primary key's index serves both the filter and the order, whatever the database's collation.</summary>
+    public async Task<IReadOnlyList<string>> ListKeysAsync(string stateType, string? after, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(after is null
+            ? "SELECT grain_key FROM crm_grain_state WHERE grain_type = $1 ORDER BY grain_key LIMIT $2"
+            : "SELECT grain_key FROM crm_grain_state WHERE grain_type = $1 AND grain_key > $3 ORDER BY grain_key LIMIT $2");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stateType });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        if (after is not null)
+        {
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = after });
+        }
+
+        var keys = new List<string>(limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        return keys;
+    }
+
     public async Task<WriteOutcome[]> WriteBatchAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
     {
         var outcomes = new WriteOutcome[writes.Count];

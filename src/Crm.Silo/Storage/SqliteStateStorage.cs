@@ -73,6 +73,25 @@ public sealed class SqliteStateStorage : IStateStorage
         return await reader.ReadAsync(cancellationToken) ? new StoredState(reader.GetInt64(0), reader.GetString(1)) : null;
     }
 
+    public async Task<IReadOnlyList<string>> ListKeysAsync(string stateType, string? after, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = new SqliteCommand(
+            "SELECT grain_key FROM crm_grain_state WHERE grain_type = @type AND (@after IS NULL OR grain_key > @after) ORDER BY grain_key LIMIT @limit",
+            connection);
+        command.Parameters.AddWithValue("@type", stateType);
+        command.Parameters.AddWithValue("@after", (object?)after ?? DBNull.Value);
+        command.Parameters.AddWithValue("@limit", limit);
+        var keys = new List<string>(limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        return keys;
+    }
+
     public async Task<WriteOutcome[]> WriteBatchAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
     {
         var writer = _writer ?? throw new InvalidOperationException("SQLite storage is not initialized.");

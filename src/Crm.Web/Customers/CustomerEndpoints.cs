@@ -4,6 +4,7 @@ using Orleans;
 using Crm.Grains.ReadModel;
 using Crm.Web.Access;
 using Crm.Web.Errors;
+using Crm.Web.Upgrade;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -15,10 +16,11 @@ public static class CustomerEndpoints
     {
         var customers = api.MapGroup("/customers").RequireAuthorization(CrmPolicies.Agent).WithTags("Customers");
         customers.MapGet("/", ListAsync);
-        customers.MapPost("/", CreateAsync);
+        customers.MapPost("/", CreateAsync).WaitsForIdentityUpgrade();
         customers.MapGet("/{id}", GetAsync);
         customers.MapPatch("/{id}", (string id, ProfilePatch patch, IGrainFactory grains, HttpContext context) =>
-            Mutate(id, grains, context, (customer, actor) => customer.UpdateProfile(patch, actor)));
+            Mutate(id, grains, context, (customer, actor) => customer.UpdateProfile(patch, actor)))
+            .WaitsForIdentityUpgrade(context => context.Arguments.OfType<ProfilePatch>().Any(patch => patch.Phone is not null || patch.Email is not null));
         customers.MapPut("/{id}/lifecycle", (string id, LifecycleRequest request, IGrainFactory grains, HttpContext context) =>
             ReadModelNames.TryParseLifecycle(request.Lifecycle, out var stage)
                 ? Mutate(id, grains, context, (customer, actor) => customer.SetLifecycle(stage, actor))

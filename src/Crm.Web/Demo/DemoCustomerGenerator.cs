@@ -81,19 +81,17 @@ public sealed class DemoCustomerGenerator(int seed, DateTimeOffset now)
         var email = company is not null && faker.Random.Bool(0.6f)
             ? $"{local}@{Ascii(company)[..Math.Min(Ascii(company).Length, 30)]}.example.com"
             : $"{local}@{faker.Random.ArrayElement(MailProviders)}";
-        return new DemoPerson($"{first} {last}", email, Phone(faker.Random, place, index), company, faker.Random.ListItem(place.Cities.ToList()), place.Country, place.Language);
+        return new DemoPerson($"{first} {last}", email, Phone(place, index), company, faker.Random.ListItem(place.Cities.ToList()), place.Country, place.Language);
     }
 
     /// <summary>
-    /// E.164 with a national part whose last eight digits are a bijection of the index (7,919 is coprime with 10⁸), so
-    /// no two customers of one seed share a number.
+    /// E.164 from the place's phone plan, numbered by a bijection of the index over the <see cref="DemoOptions.MaxCustomers"/>
+    /// indexes a demo can hold (7,919 is coprime with 10⁷), so no two customers of one seed share a number.
     /// </summary>
-    private string Phone(Randomizer random, DemoPlace place, int index)
+    private string Phone(DemoPlace place, int index)
     {
-        var unique = ((index * 7_919L) + (seed * 104_729L)) % 100_000_000L;
-        var areaDigits = place.CallingCode == "1" ? 2 : 1;
-        var area = string.Concat(Enumerable.Range(0, areaDigits).Select(i => i == 0 ? random.Number(2, 9) : random.Number(0, 9)));
-        return $"+{place.CallingCode}{area}{Math.Abs(unique):D8}";
+        var unique = ((index * 7_919L) + (seed * 104_729L)) % DemoOptions.MaxCustomers;
+        return place.Phones.Number(place.CallingCode, unique);
     }
 
     /// <summary>The customer's channel identities, the primary one first; phone channels share the one number.</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Crm.Grains.Customers;
 using Crm.Grains.Ingest;
 using Crm.Grains.Segments;
+using Crm.Grains.Upgrade;
 using Crm.Grains.Workspaces;
 using Orleans;
 using Crm.Web.Access;
@@ -18,6 +19,7 @@ namespace Crm.Web.Demo;
 public sealed partial class DemoSeeder(
     DemoOptions options,
     EventIngestor ingestor,
+    IdentityUpgradeGate identityUpgrade,
     IGrainFactory grains,
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
@@ -40,6 +42,13 @@ public sealed partial class DemoSeeder(
         try
         {
             await ApplicationStart.WaitAsync(lifetime, stoppingToken);
+
+            // Seeded events take the ingest path, which opens once stored identities follow this release's rules.
+            while (!await identityUpgrade.IsOpenAsync())
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken);
+            }
+
             _completion.TrySetResult(await SeedAsync(BootstrapWorkspace.DefaultWorkspace, stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

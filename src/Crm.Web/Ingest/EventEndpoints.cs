@@ -1,6 +1,7 @@
 using Crm.Grains.Ingest;
 using Crm.Web.Access;
 using Crm.Web.Errors;
+using Crm.Web.Upgrade;
 
 namespace Crm.Web.Ingest;
 
@@ -10,7 +11,7 @@ public static class EventEndpoints
 
     public static RouteGroupBuilder MapEventEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/events", IngestAsync).RequireAuthorization(CrmPolicies.Ingest).WithTags("Ingest");
+        api.MapPost("/events", IngestAsync).RequireAuthorization(CrmPolicies.Ingest).WithTags("Ingest").WaitsForIdentityUpgrade();
         return api;
     }
 

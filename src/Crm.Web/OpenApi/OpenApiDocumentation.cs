@@ -42,6 +42,7 @@ public static class OpenApiDocumentation
 
                 return Task.CompletedTask;
             });
+            options.AddIdentityRuleDescriptions();
         });
 
     public static IEndpointRouteBuilder MapCrmOpenApi(this IEndpointRouteBuilder endpoints)

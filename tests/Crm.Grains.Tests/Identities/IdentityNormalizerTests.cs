@@ -4,7 +4,7 @@ namespace Crm.Grains.Tests.Identities;
 
 public sealed class IdentityNormalizerTests
 {
-    private const string UnitedStates = "1";
+    private const string UnitedStates = "US";
 
     [Theory]
     [InlineData(Channel.Email, "  Ana.Souza@Example.COM ", "ana.souza@example.com")]
@@ -13,7 +13,7 @@ public sealed class IdentityNormalizerTests
     [InlineData(Channel.Whatsapp, "+55 (11) 98765-4321", "+5511987654321")]
     [InlineData(Channel.Sms, "0044 20 7946 0958", "+442079460958")]
     [InlineData(Channel.Phone, "(415) 555.0123", "+14155550123")]
-    [InlineData(Channel.Phone, "0415-555-0123", "+14155550123")]
+    [InlineData(Channel.Phone, "1 (415) 555-0123", "+14155550123")]
     public void Normalizes_to_the_canonical_value(Channel channel, string raw, string expected)
     {
         var result = IdentityNormalizer.Normalize(channel, raw, UnitedStates);
@@ -31,8 +31,8 @@ public sealed class IdentityNormalizerTests
     [InlineData(Channel.Widget, "000000", "all zeros")]
     [InlineData(Channel.Phone, "+0000000000", "all zeros")]
     [InlineData(Channel.Phone, "+1 111 111 1111", "repeated")]
-    [InlineData(Channel.Phone, "+1234567", "E.164")]
-    [InlineData(Channel.Phone, "+1234567890123456", "E.164")]
+    [InlineData(Channel.Phone, "+1234567", "too short for US (+1)")]
+    [InlineData(Channel.Phone, "+1234567890123456", "too long for US (+1)")]
     [InlineData(Channel.Phone, "+1 415 CALL-NOW", "not a digit")]
     [InlineData(Channel.Email, "ana.example.com", "name@domain")]
     [InlineData(Channel.Email, "ana@@example.com", "name@domain")]
@@ -45,11 +45,24 @@ public sealed class IdentityNormalizerTests
         Assert.Contains(reasonFragment, result.Error);
     }
 
-    [Fact]
-    public void National_phone_without_a_default_country_is_refused()
+    [Theory]
+    [InlineData("")]
+    [InlineData("ZZ")]
+    [InlineData(null)]
+    public void National_phone_without_a_default_region_is_refused(string? region)
     {
-        var result = IdentityNormalizer.Normalize(Channel.Phone, "415 555 0123", defaultCountryCode: "");
+        var result = IdentityNormalizer.Normalize(Channel.Phone, "415 555 0123", region);
 
-        Assert.Contains("default country", result.Error);
+        Assert.Equal("phone number has no country code and the workspace has no default phone region", result.Error);
+    }
+
+    [Theory]
+    [InlineData(Channel.Phone)]
+    [InlineData(Channel.Sms)]
+    [InlineData(Channel.Whatsapp)]
+    public void Every_phone_channel_reads_numbers_the_same_way(Channel channel)
+    {
+        Assert.Equal("+442079460958", IdentityNormalizer.Normalize(channel, "+44 (0)20 7946 0958", UnitedStates).Value);
+        Assert.Equal("+79123456789", IdentityNormalizer.Normalize(channel, "8 (912) 345-67-89", "RU").Value);
     }
 }

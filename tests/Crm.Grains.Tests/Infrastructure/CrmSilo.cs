@@ -1,5 +1,6 @@
 using Crm.Grains.Customers;
 using Crm.Grains.Ingest;
+using Crm.Grains.Ingest.Idempotency;
 using Crm.Grains.Workspaces;
 using Crm.Silo.Hosting;
 using Crm.Silo.Storage;
@@ -81,6 +82,11 @@ public sealed class CrmSilo : IAsyncDisposable
             silo.Services.AddKeyedSingleton<TimeProvider>(GrainClock.Key, clock);
             silo.Services.AddSingleton<ICustomerChangeSink, RecordingChangeSink>();
             services?.Invoke(silo.Services);
+            if (storage is IWrappedStorage wrapped)
+            {
+                silo.Services.AddSingleton(AppliedEvents.For(wrapped.Inner));
+            }
+
             silo.Services.AddCrmGrainServices();
             silo.Services.AddSingleton(storage);
             silo.AddCrmStorage(options ?? new SiloOptions(), states => states.AddCrmGrainStates());

@@ -3,10 +3,12 @@ using Crm.Silo.Storage;
 namespace Crm.Grains.Tests.Infrastructure;
 
 /// <summary>Memory storage that fails once: the first batch writing a state of <paramref name="writeType"/>, or the first read of <paramref name="readType"/>.</summary>
-public sealed class FailingOnceStorage(MemoryStateStorage inner, string? writeType = null, string? readType = null) : IStateStorage
+public sealed class FailingOnceStorage(MemoryStateStorage inner, string? writeType = null, string? readType = null) : IStateStorage, IWrappedStorage
 {
     private int _writeFailed;
     private int _readFailed;
+
+    public IStateStorage Inner => inner;
 
     public int MaxConcurrentBatches => inner.MaxConcurrentBatches;
 
@@ -16,6 +18,9 @@ public sealed class FailingOnceStorage(MemoryStateStorage inner, string? writeTy
         readType is not null && key.StateType.StartsWith(readType, StringComparison.Ordinal) && Interlocked.Exchange(ref _readFailed, 1) == 0
             ? throw new IOException("transient read failure")
             : inner.ReadAsync(key, cancellationToken);
+
+    public Task<IReadOnlyList<string>> ListKeysAsync(string stateType, string? after, int limit, CancellationToken cancellationToken) =>
+        inner.ListKeysAsync(stateType, after, limit, cancellationToken);
 
     public Task<WriteOutcome[]> WriteBatchAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken) =>
         writeType is not null && writes.Any(write => write.Key.StateType.StartsWith(writeType, StringComparison.Ordinal)) && Interlocked.Exchange(ref _writeFailed, 1) == 0

@@ -4,6 +4,7 @@ using Crm.Grains.Ingest;
 using Crm.Grains.Merge;
 using Crm.Grains.ReadModel;
 using Crm.Grains.Tests.Infrastructure;
+using Crm.Grains.Workspaces;
 using Crm.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -189,13 +190,14 @@ public sealed class MergeTests
     }
 
     [Fact]
-    public async Task A_retry_of_the_latest_duplicate_s_event_is_recognised_after_many_merges()
+    public async Task Retries_of_every_merged_customer_s_events_are_recognised_after_many_merges()
     {
+        const int EventsEach = 300;
         await using var silo = await CrmSilo.StartAsync();
         async Task<string> Fill(string email)
         {
             string id = null!;
-            for (var i = 0; i < EventWindow.Capacity; i++)
+            for (var i = 0; i < EventsEach; i++)
             {
                 id = await Send(silo, Events.Message(Channel.Email, email, CrmSilo.Start.AddSeconds(i), id: $"{email}-{i}"));
             }
@@ -209,9 +211,19 @@ public sealed class MergeTests
             await Merge(silo, survivor, await Fill($"d{k}@example.com"));
         }
 
-        var retry = await silo.Ingestor().IngestAsync(Workspace, Events.Message(Channel.Email, "d3@example.com", CrmSilo.Start.AddSeconds(255), id: "d3@example.com-255"));
+        var before = await silo.Grains.GetGrain<ICustomerGrain>(WorkspaceKeys.Compose(Workspace, survivor)).Get();
+        foreach (var email in new[] { "s@example.com", "d0@example.com", "d3@example.com" })
+        {
+            for (var i = 0; i < EventsEach; i++)
+            {
+                var retry = await silo.Ingestor().IngestAsync(Workspace, Events.Message(Channel.Email, email, CrmSilo.Start.AddSeconds(i), id: $"{email}-{i}"));
+                Assert.Equal(IngestStatus.Duplicate, retry.Status);
+            }
+        }
 
-        Assert.Equal(IngestStatus.Duplicate, retry.Status);
+        var after = await silo.Grains.GetGrain<ICustomerGrain>(WorkspaceKeys.Compose(Workspace, survivor)).Get();
+        Assert.Equal(5 * EventsEach, after!.Messages);
+        Assert.Equal(before!.Messages, after.Messages);
     }
 
     private static Task<MergeResult> Merge(CrmSilo silo, string survivor, string duplicate) =>

@@ -26,6 +26,9 @@ public sealed class RecordingStorage(IStateStorage inner, int maxConcurrentBatch
 
     public Task<StoredState?> ReadAsync(StateKey key, CancellationToken cancellationToken) => inner.ReadAsync(key, cancellationToken);
 
+    public Task<IReadOnlyList<string>> ListKeysAsync(string stateType, string? after, int limit, CancellationToken cancellationToken) =>
+        inner.ListKeysAsync(stateType, after, limit, cancellationToken);
+
     public async Task<WriteOutcome[]> WriteBatchAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
     {
         var index = Interlocked.Increment(ref _count) - 1;

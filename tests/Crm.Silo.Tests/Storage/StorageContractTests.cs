@@ -54,6 +54,37 @@ public abstract class StorageContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Listing_keys_pages_through_one_state_type_in_order_and_leaves_out_cleared_records_and_other_types()
+    {
+        var type = $"listing{NewId()}.state";
+        var keys = Enumerable.Range(0, 7).Select(i => $"ws/{i:D2}-{NewId()}").ToArray();
+        foreach (var key in keys)
+        {
+            await WriteOneAsync(new StateKey(type, key), null, "{}");
+        }
+
+        await WriteOneAsync(new StateKey($"other{NewId()}.state", "ws/00"), null, "{}");
+        await WriteOneAsync(new StateKey(type, keys[3]), 1, null);
+
+        var seen = new List<string>();
+        for (string? after = null; ;)
+        {
+            var page = await Storage.ListKeysAsync(type, after, 2, CancellationToken.None);
+            Assert.True(page.Count <= 2);
+            seen.AddRange(page);
+            if (page.Count < 2)
+            {
+                break;
+            }
+
+            after = page[^1];
+        }
+
+        Assert.Equal(keys.Where((_, i) => i != 3), seen);
+        Assert.Empty(await Storage.ListKeysAsync($"none{NewId()}.state", null, 10, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task An_update_with_the_current_version_succeeds_and_bumps_the_version()
     {
         var key = NewKey();

@@ -28,4 +28,23 @@ public sealed class OpenApiTests(PostgresTestDatabase postgres) : IClassFixture<
             Assert.True(operation.GetProperty("security")[0].TryGetProperty("ApiKey", out _));
         }
     }
+
+    [Fact]
+    public async Task The_phone_email_and_region_rules_are_in_the_schemas_of_the_fields_that_take_them()
+    {
+        await using var service = await RunningService.StartOnPostgresAsync(postgres.ConnectionString);
+
+        var document = JsonDocument.Parse(await service.Http.GetStringAsync("/openapi/v1.json")).RootElement;
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        string Description(string schema, string property) =>
+            schemas.GetProperty(schema).GetProperty("properties").GetProperty(property).GetProperty("description").GetString()!;
+
+        Assert.Contains("phone number is not a valid number for US (+1)", Description("EventRequest", "identity"));
+        Assert.Contains("'Ana@Exämple.com' and 'ana@xn--exmple-cua.com' are one identity", Description("EventRequest", "identity"));
+        Assert.Contains("phone number has an invalid country code", Description("IdentityRequest", "value"));
+        Assert.Contains("E.164 without the extension", Description("ProfilePatch", "phone"));
+        Assert.Contains("is a placeholder a form fills in", Description("ProfilePatch", "email"));
+        Assert.Contains("ISO 3166", Description("WorkspaceSettings", "defaultPhoneRegion"));
+        Assert.Contains("1 → US, 44 → GB", Description("WorkspaceSettings", "defaultPhoneCountry"));
+    }
 }

@@ -32,8 +32,8 @@ public sealed class HostileRequests(int seed, string customerId, string noteId)
     private static readonly string[] ControlTexts = ["nul\0byte", "bell\u0007", "esc\u001b[31m", "line\nbreak", "del\u007f", "next\u0085line"];
     private static readonly string[] Sql = ["' OR '1'='1", "'; DROP TABLE crm_customers; --", "1; SELECT pg_sleep(10)--", "\\'; UPDATE crm_stats SET all_count = 0; --"];
     private static readonly string[] Scripts = ["<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "javascript:alert(document.cookie)", "{{constructor.constructor('alert(1)')()}}"];
-    private static readonly string[] BadPhones = ["+1", "+", "12ab34", "++14155550100", "+1 415 555 0100 0000 0000 0000", "000000", "+0", "phone", "+99999999999999999999"];
-    private static readonly string[] BadEmails = ["a@", "@example.com", "a b@example.com", "ana@@example.com", "ana@example", "anonymous", new string('x', 300) + "@example.com", "<script>@example.com"];
+    private static readonly string[] BadPhones = ["+1", "+", "12ab34", "++14155550100", "+1 415 555 0100 0000 0000 0000", "000000", "+0", "phone", "+99999999999999999999", "+1 555 123 4567", "+44 20 7946 095", "1-800-FLOWERS", "(999) 999-9999"];
+    private static readonly string[] BadEmails = ["a@", "@example.com", "a b@example.com", "ana@@example.com", "ana@example", "anonymous", new string('x', 300) + "@example.com", "<script>@example.com", "noreply@example.com", "test@test.com", "ana@example.c", "ana@-example.com", "ana..b@example.com"];
     private static readonly string[] UnknownNames = ["gold", "vip2", "prospective", "AT-RISK", "", " ", "null", "lead; DROP TABLE crm_customers", "<b>vip</b>"];
     private static readonly string[] BadDates = ["2026-13-45", "yesterday", "0001-01-01T00:00:00Z", "31/12/2026", "2026-02-30T25:61:00Z", "9999-99-99", "1999-12-31T23:59:59Z", "2101-01-01T00:00:00Z", ""];
     private static readonly string[] BadNumbers = ["-1", "-999999999999", "1e308", "1e400", "2147483648", "0.5", "-0.0000001", "99999999999999999999999999999999", "\"12\"", "NaN", "true"];
@@ -121,7 +121,8 @@ public sealed class HostileRequests(int seed, string customerId, string noteId)
 
     private HostileRequest UpdateSettings() => new("update settings", HttpMethod.Put, "/api/v1/settings", Cycle(
             "settings",
-        """{"defaultPhoneCountry":null}""", """{"defaultPhoneCountry":"0"}""", """{"defaultPhoneCountry":"abcd"}""", """{"atRiskAfterDays":-1}""",
+        """{"defaultPhoneCountry":null}""", """{"defaultPhoneCountry":"0"}""", """{"defaultPhoneCountry":"abcd"}""", """{"defaultPhoneCountry":"800"}""",
+        """{"defaultPhoneRegion":null}""", """{"defaultPhoneRegion":"XX"}""", """{"defaultPhoneRegion":"USA"}""", """{"defaultPhoneRegion":"GB","defaultPhoneCountry":"1"}""", """{"atRiskAfterDays":-1}""",
         """{"atRiskAfterDays":90,"churnedAfterDays":30}""", """{"vipLifetimeValue":0}""", """{"vipLifetimeValue":1e40}""", """{"activeConversations":2147483648}""",
         """{"activeWindowDays":"thirty"}""", """{"sweepEverySecond":true}""", $$"""{"activeWindowDays":{{Pick(BadNumbers)}}}"""));
 

@@ -29,7 +29,7 @@ public sealed class StoredDataStaysWritableTests
             Order("sms-6001", "sms", "+55 31 91234-5678", "6001", 59.5m, "BRL"));
         var unchanged = await CountersAsync(agent, ids.Ana, ids.Bruno, ids.Carla, ids.Diego);
 
-        // National numbers take the workspace's stored phone country (55); the Instagram handle was the merged duplicate's.
+        // National numbers are read in the region of the workspace's stored calling code (55: BR); the Instagram handle was the merged duplicate's.
         var applied = await PostEventsAsync(channel,
             Message("upgrade-1", "whatsapp", "(11) 98765-4321", "wa-conv-77", "Is the discount still on?"),
             Order("upgrade-2", "email", "ANA@Example.com", "5004", 10m, "EUR"),
