@@ -19,25 +19,27 @@ public sealed class NaiveBayesIntentModel : IIntentTextModel
     private const double Smoothing = 0.1;
 
     private const int MaxReasons = 3;
-    private const string EmptyMessageReason = "the message is empty";
-    private const string NoKnownWordsReason = "no word in the message was seen in training";
 
     private static readonly Intent[] Intents = Enum.GetValues<Intent>();
     private static readonly Lazy<NaiveBayesIntentModel> Default = new(() => Train(IntentDataset.LoadEmbedded().Examples));
 
     private readonly FrozenDictionary<string, double[]> logLikelihoods;
+    private readonly TextFeatureSet features;
 
-    private NaiveBayesIntentModel(FrozenDictionary<string, double[]> logLikelihoods)
+    private NaiveBayesIntentModel(FrozenDictionary<string, double[]> logLikelihoods, TextFeatureSet features)
     {
         this.logLikelihoods = logLikelihoods;
+        this.features = features;
     }
 
     /// <summary>The model trained on every shipped example; trained once, on first use.</summary>
     public static NaiveBayesIntentModel LoadDefault() => Default.Value;
 
+    /// <param name="features">Words and word pairs unless told otherwise: docs/BENCHMARKS.md measures character n-grams too.</param>
     /// <exception cref="ArgumentException">An intent has no example: the model could never predict it.</exception>
-    public static NaiveBayesIntentModel Train(IEnumerable<LabelledMessage> examples)
+    public static NaiveBayesIntentModel Train(IEnumerable<LabelledMessage> examples, TextFeatureSet? features = null)
     {
+        var set = features ?? TextFeatureSet.WordsAndBigrams;
         var messagesPerIntent = new int[Intents.Length];
         var featuresPerIntent = new int[Intents.Length];
         var counts = new Dictionary<string, int[]>(StringComparer.Ordinal);
@@ -45,7 +47,7 @@ public sealed class NaiveBayesIntentModel : IIntentTextModel
         {
             var intent = Array.IndexOf(Intents, example.Intent);
             messagesPerIntent[intent]++;
-            foreach (var feature in DistinctFeatures(example.Text))
+            foreach (var feature in TextFeaturizer.Distinct(example.Text, set))
             {
                 if (!counts.TryGetValue(feature.Key, out var perIntent))
                 {
@@ -69,7 +71,7 @@ public sealed class NaiveBayesIntentModel : IIntentTextModel
             pair => pair.Key,
             pair => pair.Value.Select((n, i) => Math.Log((n + Smoothing) / (featuresPerIntent[i] + (Smoothing * vocabulary)))).ToArray(),
             StringComparer.Ordinal);
-        return new NaiveBayesIntentModel(logLikelihoods);
+        return new NaiveBayesIntentModel(logLikelihoods, set);
     }
 
     /// <summary>
@@ -82,11 +84,11 @@ public sealed class NaiveBayesIntentModel : IIntentTextModel
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return Certain(Intent.NoEngagement, EmptyMessageReason);
+            return IntentPredictions.Certain(Intent.NoEngagement, IntentPredictions.EmptyMessageReason);
         }
 
         var known = new List<(TextFeature Feature, double[] Weights)>();
-        foreach (var feature in DistinctFeatures(text))
+        foreach (var feature in TextFeaturizer.Distinct(text, features))
         {
             if (logLikelihoods.TryGetValue(feature.Key, out var weights))
             {
@@ -96,7 +98,7 @@ public sealed class NaiveBayesIntentModel : IIntentTextModel
 
         if (known.Count == 0)
         {
-            return Unreadable();
+            return IntentPredictions.Unreadable();
         }
 
         var scores = new double[Intents.Length];
@@ -110,15 +112,8 @@ public sealed class NaiveBayesIntentModel : IIntentTextModel
 
         var probabilities = Softmax(scores);
         var best = IndexOfMax(probabilities);
-        return new IntentPrediction(Intents[best], probabilities[best], ByIntent(probabilities), Reasons(known, best));
+        return new IntentPrediction(Intents[best], probabilities[best], IntentPredictions.ByIntent(probabilities), Reasons(known, best));
     }
-
-    /// <summary>
-    /// Each feature counts once per message: in short texts a repeat ("stop stop stop") says little more than
-    /// the word itself and would otherwise outweigh the rest of the message.
-    /// </summary>
-    private static IEnumerable<TextFeature> DistinctFeatures(string text) =>
-        IntentTokenizer.Tokenize(text).DistinctBy(feature => feature.Key, StringComparer.Ordinal);
 
     private static IReadOnlyList<string> Reasons(List<(TextFeature Feature, double[] Weights)> known, int predicted)
     {
@@ -127,6 +122,7 @@ public sealed class NaiveBayesIntentModel : IIntentTextModel
             .Select(k => (k.Feature.Surface, Margin: k.Weights[predicted] - k.Weights.Where((_, i) => i != predicted).Max()))
             .Where(k => k.Margin > 0)
             .OrderByDescending(k => k.Margin)
+            .DistinctBy(k => k.Surface, StringComparer.Ordinal)
             .Take(MaxReasons)
             .Select(k => $"'{k.Surface}' suggests {label}")
             .ToList();
@@ -154,19 +150,4 @@ public sealed class NaiveBayesIntentModel : IIntentTextModel
 
         return best;
     }
-
-    private static IntentPrediction Certain(Intent intent, string reason)
-    {
-        var probabilities = Intents.Select(i => i == intent ? 1.0 : 0.0).ToArray();
-        return new IntentPrediction(intent, 1.0, ByIntent(probabilities), [reason]);
-    }
-
-    private static IntentPrediction Unreadable()
-    {
-        var even = 1.0 / Intents.Length;
-        return new IntentPrediction(Intent.NoEngagement, even, ByIntent(Intents.Select(_ => even).ToArray()), [NoKnownWordsReason]);
-    }
-
-    private static IReadOnlyDictionary<Intent, double> ByIntent(double[] probabilities) =>
-        Intents.Zip(probabilities).ToDictionary(pair => pair.First, pair => pair.Second);
 }
