@@ -8,8 +8,10 @@ using Crm.Grains.Segments;
 using Crm.Grains.Serialization;
 using Crm.Grains.Workspaces;
 using Crm.Silo.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Orleans;
 using Orleans.Runtime;
 
@@ -28,7 +30,8 @@ public static class CrmGrainsRegistration
         .AddRowWriter(new CustomerErasureWriter());
 
     /// <summary>
-    /// The services the grains depend on: the clock, the intent text model trained on the shipped examples, a change
+    /// The services the grains depend on: the clock, the intent and sentiment text models trained on the shipped examples
+    /// (kept in the <see cref="TextModelStore"/> folder, <c>TextModels:Folder</c>, so a restart loads them), a change
     /// sink that a host replaces to watch changes live, the process-wide cache of compiled segment rules, and segment,
     /// sweep, timeline and duplicate queries over the store the silo writes to. A host adds <see cref="SweepScheduler"/> to have sweeps wake by reminder.
     /// The node's membership in the node directory, the broadcasts that reach every node, and this node's caches of
@@ -38,7 +41,11 @@ public static class CrmGrainsRegistration
     {
         services.TryAddKeyedSingleton(GrainClock.Key, TimeProvider.System);
         services.TryAddSingleton<ICustomerChangeSink, NoCustomerChangeSink>();
-        services.TryAddSingleton<IIntentTextModel>(_ => NaiveBayesIntentModel.LoadDefault());
+        services.TryAddSingleton(provider => new TextModelStore(
+            provider.GetService<IConfiguration>()?[TextModelStore.FolderSetting] ?? TextModelStore.DefaultFolder,
+            provider.GetService<ILogger<TextModelStore>>()));
+        services.TryAddSingleton<IIntentTextModel>(provider => IntentTextModel.LoadOrTrain(provider.GetRequiredService<TextModelStore>(), IntentDataset.LoadEmbedded().Examples));
+        services.TryAddSingleton<ISentimentModel>(provider => SentimentTextModel.LoadOrTrain(provider.GetRequiredService<TextModelStore>(), IntentDataset.LoadEmbedded().Examples));
         services.TryAddSingleton<IMessageIntentReader, TextModelIntentReader>();
         services.TryAddSingleton<IMergeFaults, NoMergeFaults>();
         services.TryAddSingleton(_ => new CompiledRuleCache());

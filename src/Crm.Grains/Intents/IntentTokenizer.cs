@@ -34,6 +34,10 @@ public static class IntentTokenizer
         ["puisqu"] = "puisque",
     };
 
+    /// <summary>Latin letters with diacritics used in the four languages and their neighbours, and what each folds to.</summary>
+    private const string FoldedFrom = "àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥìíîïĩīĭįıĵķĺļľłñńņňòóôõöøōŏőŕŗřśŝşšţťŧùúûüũūŭůűųŵýÿŷźżž";
+    private const string FoldedTo = "aaaaaaaaacccccddeeeeeeeeegggghiiiiiiiiijkllllnnnnooooooooorrrsssstttuuuuuuuuuuwyyyzzz";
+
     public static IReadOnlyList<TextFeature> Tokenize(string text)
     {
         var words = Words(text);
@@ -110,7 +114,9 @@ public static class IntentTokenizer
 
     /// <summary>
     /// Accents are the first thing typed chat drops: "não", "nao" and "NÃO" must meet, as must "café" and "cafe".
-    /// Letters that do not decompose and are not ASCII are spelt out as they are usually typed without them.
+    /// A table rather than Unicode decomposition, because the service runs with invariant globalization, where
+    /// <see cref="string.Normalize()"/> leaves accented letters as they are; combining marks typed separately never reach
+    /// here (<see cref="Words"/> skips them).
     /// </summary>
     public static string FoldDiacritics(string word)
     {
@@ -120,30 +126,19 @@ public static class IntentTokenizer
         }
 
         var folded = new StringBuilder(word.Length);
-        foreach (var c in word.Normalize(NormalizationForm.FormD))
+        foreach (var c in word)
         {
-            switch (c)
+            var i = FoldedFrom.IndexOf(c);
+            folded.Append(i >= 0 ? FoldedTo[i].ToString() : c switch
             {
-                case 'œ':
-                    folded.Append("oe");
-                    break;
-                case 'æ':
-                    folded.Append("ae");
-                    break;
-                case 'ß':
-                    folded.Append("ss");
-                    break;
-                default:
-                    if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-                    {
-                        folded.Append(c);
-                    }
-
-                    break;
-            }
+                'œ' or 'Œ' => "oe",
+                'æ' or 'Æ' => "ae",
+                'ß' => "ss",
+                _ => c.ToString(),
+            });
         }
 
-        return folded.ToString().Normalize(NormalizationForm.FormC);
+        return folded.ToString();
     }
 
     /// <summary>Already collapsed, so "jajajaja" is "jajajaja" and "kkkk" is "k"; a lone "k" (okay) is not a laugh.</summary>

@@ -3,10 +3,11 @@ using System.Collections.Frozen;
 namespace Crm.Grains.Intents;
 
 /// <summary>
-/// A multinomial logistic (maximum entropy) classifier over <see cref="TextFeaturizer"/> features, evaluated from its
-/// weights: a class's score is its bias plus the weights of the message's features, each feature worth
-/// 1/√(features in the message) so long and short messages weigh alike. Immutable, so one instance serves every
-/// thread at once; training lives in <see cref="LinearTextTrainer"/>, storage in <see cref="LinearTextModelFile"/>.
+/// A linear classifier over <see cref="TextFeaturizer"/> features: a class's score is its bias plus the weights of the
+/// message's features, and the probabilities are the softmax of the scores. Both trainers produce one:
+/// <see cref="NaiveBayesTrainer"/> (weights are log-likelihoods, each feature worth 1, no bias) and
+/// <see cref="MaxEntTrainer"/> (ML.NET's maximum entropy weights, each feature worth 1/√(features in the message) as
+/// in training). Immutable, so one instance serves every thread at once; <see cref="LinearTextModelFile"/> stores it.
 /// </summary>
 public sealed class LinearTextClassifier
 {
@@ -16,7 +17,8 @@ public sealed class LinearTextClassifier
 
     /// <param name="vocabulary">Every feature key the model knows, in the order of its rows in <paramref name="weights"/>.</param>
     /// <param name="weights">Row-major: the weights of feature <c>i</c> are at <c>i * classes .. i * classes + classes - 1</c>.</param>
-    public LinearTextClassifier(TextFeatureSet features, IReadOnlyList<string> vocabulary, float[] weights, float[] biases)
+    /// <param name="scaleByLength">Each feature worth 1/√(features in the message) rather than 1.</param>
+    public LinearTextClassifier(TextFeatureSet features, bool scaleByLength, IReadOnlyList<string> vocabulary, float[] weights, float[] biases)
     {
         if (weights.Length != vocabulary.Count * biases.Length)
         {
@@ -24,6 +26,7 @@ public sealed class LinearTextClassifier
         }
 
         Features = features;
+        ScaleByLength = scaleByLength;
         Vocabulary = vocabulary;
         rows = vocabulary.Select((key, row) => (key, row)).ToFrozenDictionary(pair => pair.key, pair => pair.row, StringComparer.Ordinal);
         this.weights = weights;
@@ -31,6 +34,8 @@ public sealed class LinearTextClassifier
     }
 
     public TextFeatureSet Features { get; }
+
+    public bool ScaleByLength { get; }
 
     public int ClassCount => biases.Length;
 
@@ -63,7 +68,7 @@ public sealed class LinearTextClassifier
         }
 
         var classes = ClassCount;
-        var value = (float)(1 / Math.Sqrt(features.Count));
+        var value = ScaleByLength ? 1 / Math.Sqrt(features.Count) : 1;
         var scores = new double[classes];
         var bySurface = new Dictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var (row, surface) in known)

@@ -35,6 +35,7 @@ public static class LinearTextModelFile
         writer.Write(Magic);
         writer.Write(FormatVersion);
         writer.Write(version);
+        writer.Write(model.ScaleByLength);
         writer.Write(model.Features.Bigrams);
         writer.Write(model.Features.MinCharacters);
         writer.Write(model.Features.MaxCharacters);
@@ -73,6 +74,7 @@ public static class LinearTextModelFile
                 throw new InvalidDataException($"the stored model is version {version}, not {expectedVersion}");
             }
 
+            var scaleByLength = reader.ReadBoolean();
             var features = new TextFeatureSet(reader.ReadBoolean(), reader.ReadInt32(), reader.ReadInt32());
             var classes = reader.ReadInt32();
             var biases = new float[classes];
@@ -93,7 +95,7 @@ public static class LinearTextModelFile
                 }
             }
 
-            return new LinearTextClassifier(features, vocabulary, weights, biases);
+            return new LinearTextClassifier(features, scaleByLength, vocabulary, weights, biases);
         }
         catch (EndOfStreamException e)
         {

@@ -7,14 +7,20 @@ namespace Crm.Grains.Intents;
 /// Keeps trained text models in a folder (by default <c>data/models</c>, beside the SQLite database), one file per
 /// model name and version, so a restart loads the weights instead of training again. A model is written to a
 /// temporary file and moved into place, so a crash mid-write never leaves a file that half reads; a file that does not
-/// read back is trained again and replaced. With no folder, every start trains. Training is deterministic, so nodes
-/// that train the same version serve the same weights.
+/// read back is trained again and replaced. With no folder, every start trains. Training is deterministic (fixed seed,
+/// one thread), so nodes that train the same version serve the same weights even without a shared folder.
 /// </summary>
 public sealed class TextModelStore(string? folder, ILogger<TextModelStore>? logger = null)
 {
+    /// <summary>The configuration key of the folder; an empty value keeps models in memory only, trained at every start.</summary>
+    public const string FolderSetting = "TextModels:Folder";
+
+    /// <summary>Beside the default SQLite database, <c>data/crm.db</c>.</summary>
+    public const string DefaultFolder = "data/models";
+
     private readonly ILogger logger = logger ?? NullLogger<TextModelStore>.Instance;
 
-    public string? Folder { get; } = folder;
+    public string? Folder { get; } = string.IsNullOrWhiteSpace(folder) ? null : folder;
 
     public LinearTextClassifier LoadOrTrain(string name, string version, Func<LinearTextClassifier> train)
     {

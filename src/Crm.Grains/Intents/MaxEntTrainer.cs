@@ -10,7 +10,7 @@ namespace Crm.Grains.Intents;
 /// not thread-safe, and the weights are what <see cref="LinearTextModelFile"/> stores. A fixed seed and one training
 /// thread make the same examples give the same weights on every node.
 /// </summary>
-public static class LinearTextTrainer
+public static class MaxEntTrainer
 {
     public const int Seed = 20261203;
 
@@ -21,7 +21,7 @@ public static class LinearTextTrainer
     public const float L2Regularization = 0.03f;
 
     /// <summary>Written into a stored model's version: a change here must not reuse weights learnt another way.</summary>
-    public static string Describe(TextFeatureSet features, float l2 = L2Regularization) => $"maxent-lbfgs l2={l2} seed={Seed} balanced {features.Describe()}";
+    public static string Describe(float l2 = L2Regularization) => $"maxent-lbfgs l2={l2} seed={Seed} balanced";
 
     /// <param name="examples">Each text with its class, 0 to <paramref name="classCount"/> - 1.</param>
     /// <param name="l2">The weight of L2 regularization; <see cref="L2Regularization"/> unless a comparison asks for another.</param>
@@ -74,7 +74,7 @@ public static class LinearTextTrainer
             }
         }
 
-        return new LinearTextClassifier(features, vocabulary, weights, biases);
+        return new LinearTextClassifier(features, true, vocabulary, weights, biases);
     }
 
     /// <summary>
