@@ -101,5 +101,9 @@ public static class LinearTextModelFile
         {
             throw new InvalidDataException("the stored model ends early", e);
         }
+        catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
+        {
+            throw new InvalidDataException("the stored model is damaged", e);
+        }
     }
 }

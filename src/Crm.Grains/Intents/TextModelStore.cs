@@ -7,7 +7,8 @@ namespace Crm.Grains.Intents;
 /// Keeps trained text models in a folder (by default <c>data/models</c>, beside the SQLite database), one file per
 /// model name and version, so a restart loads the weights instead of training again. A model is written to a
 /// temporary file and moved into place, so a crash mid-write never leaves a file that half reads; a file that does not
-/// read back is trained again and replaced. With no folder, every start trains. Training is deterministic (fixed seed,
+/// read back is trained again and replaced, and one that cannot be written is only logged. With no folder, every start
+/// trains. Training is deterministic (fixed seed,
 /// one thread), so nodes that train the same version serve the same weights even without a shared folder.
 /// </summary>
 public sealed class TextModelStore(string? folder, ILogger<TextModelStore>? logger = null)
@@ -37,22 +38,31 @@ public sealed class TextModelStore(string? folder, ILogger<TextModelStore>? logg
                 using var stream = File.OpenRead(path);
                 return LinearTextModelFile.Read(stream, version);
             }
-            catch (InvalidDataException e)
+            catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
             {
                 logger.LogWarning(e, "Stored text model {Path} does not read back; training it again", path);
             }
         }
 
         var model = train();
-        Directory.CreateDirectory(Folder);
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        using (var stream = File.Create(temporary))
+        try
         {
-            LinearTextModelFile.Write(model, version, stream);
+            Directory.CreateDirectory(Folder);
+            var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+            using (var stream = File.Create(temporary))
+            {
+                LinearTextModelFile.Write(model, version, stream);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+            logger.LogInformation("Trained text model {Name} version {Version} and stored it in {Path}", name, version, path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A folder that cannot be written (read-only, full) costs a retraining at the next start, never the model itself.
+            logger.LogWarning(e, "Trained text model {Name} version {Version} but could not store it in {Folder}", name, version, Folder);
         }
 
-        File.Move(temporary, path, overwrite: true);
-        logger.LogInformation("Trained text model {Name} version {Version} and stored it in {Path}", name, version, path);
         return model;
     }
 }

@@ -70,6 +70,21 @@ public sealed class TextModelStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_file_of_garbage_is_trained_again_and_replaced()
+    {
+        var store = new TextModelStore(folder);
+        var trained = IntentTextModel.LoadOrTrain(store, Examples);
+        var path = Directory.GetFiles(folder, "intent-*.model").Single();
+        File.WriteAllBytes(path, Enumerable.Range(0, 4096).Select(i => (byte)((i * 7919) % 251)).ToArray());
+
+        var retrained = IntentTextModel.LoadOrTrain(store, Examples);
+
+        Assert.Equal(trained.Classifier.Vocabulary, retrained.Classifier.Vocabulary);
+        using var stream = File.OpenRead(path);
+        Assert.Equal(trained.Classifier.Vocabulary.Count, LinearTextModelFile.Read(stream, trained.Version).Vocabulary.Count);
+    }
+
+    [Fact]
     public void A_file_of_another_version_is_refused()
     {
         var trained = IntentTextModel.Train(Examples);
@@ -80,6 +95,19 @@ public sealed class TextModelStoreTests : IDisposable
         var error = Assert.Throws<InvalidDataException>(() => LinearTextModelFile.Read(stream, "0000000000000000"));
 
         Assert.Contains(trained.Version, error.Message);
+    }
+
+    [Fact]
+    public void A_folder_that_cannot_be_written_still_gives_the_trained_model()
+    {
+        Directory.CreateDirectory(folder);
+        var notAFolder = Path.Combine(folder, "occupied");
+        File.WriteAllText(notAFolder, "a file where the model folder should be");
+
+        var model = IntentTextModel.LoadOrTrain(new TextModelStore(notAFolder), Examples);
+
+        Assert.Equal(Intent.SalesOpportunity, model.Predict("how much is the pro plan?").Intent);
+        Assert.True(File.Exists(notAFolder));
     }
 
     [Fact]
