@@ -1,6 +1,7 @@
 using Crm.Bench.Cluster;
 using Crm.Bench.Infrastructure;
 using Crm.Bench.Ingest;
+using Crm.Bench.Intents;
 using Crm.Bench.Push;
 using Crm.Bench.Query;
 using Crm.Bench.Runtime;
@@ -19,6 +20,7 @@ var suites = new Dictionary<string, Func<BenchSettings, Task<BenchReport>>>(Stri
     ["push"] = PushSuite.RunAsync,
     ["encoding"] = EncodingSuite.RunAsync,
     ["cluster"] = ClusterSuite.RunAsync,
+    ["intent"] = IntentSuite.RunAsync,
 };
 
 var settings = BenchSettings.Parse(args);

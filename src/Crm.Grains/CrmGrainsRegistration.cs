@@ -10,8 +10,10 @@ using Crm.Grains.Serialization;
 using Crm.Grains.Upgrade;
 using Crm.Grains.Workspaces;
 using Crm.Silo.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Orleans;
 using Orleans.Runtime;
 
@@ -31,7 +33,8 @@ public static class CrmGrainsRegistration
         .AddRowWriter(new AppliedEventWriter());
 
     /// <summary>
-    /// The services the grains depend on: the clock, the intent text model trained on the shipped examples, a change
+    /// The services the grains depend on: the clock, the intent and sentiment text models trained on the shipped examples
+    /// (kept in the <see cref="TextModelStore"/> folder, <c>TextModels:Folder</c>, so a restart loads them), a change
     /// sink that a host replaces to watch changes live, the process-wide cache of compiled segment rules, and segment,
     /// sweep, timeline and duplicate queries and the ledger of applied event ids over the store the silo writes to. A host adds <see cref="SweepScheduler"/> to have sweeps wake by reminder,
     /// and <see cref="IdentityUpgradeStarter"/> to run the identity upgrade and open this node's <see cref="IdentityUpgradeGate"/> when it is done.
@@ -42,7 +45,11 @@ public static class CrmGrainsRegistration
     {
         services.TryAddKeyedSingleton(GrainClock.Key, TimeProvider.System);
         services.TryAddSingleton<ICustomerChangeSink, NoCustomerChangeSink>();
-        services.TryAddSingleton<IIntentTextModel>(_ => NaiveBayesIntentModel.LoadDefault());
+        services.TryAddSingleton(provider => new TextModelStore(
+            provider.GetService<IConfiguration>()?[TextModelStore.FolderSetting] ?? TextModelStore.DefaultFolder,
+            provider.GetService<ILogger<TextModelStore>>()));
+        services.TryAddSingleton<IIntentTextModel>(provider => IntentTextModel.LoadOrTrain(provider.GetRequiredService<TextModelStore>(), IntentDataset.LoadEmbedded().Examples));
+        services.TryAddSingleton<ISentimentModel>(provider => SentimentTextModel.LoadOrTrain(provider.GetRequiredService<TextModelStore>(), IntentDataset.LoadEmbedded().Examples));
         services.TryAddSingleton<IMessageIntentReader, TextModelIntentReader>();
         services.TryAddSingleton<IMergeFaults, NoMergeFaults>();
         services.TryAddSingleton(_ => new CompiledRuleCache());

@@ -58,7 +58,7 @@ public static class IngestSuite
             await VerifyAsync("engine", engineDatabase.ConnectionString, "crm_customers", engine.Saturated.AcceptedMessages + engine.Light.AcceptedMessages);
 
             const string key = "crud-bench-channel-key";
-            await using (var crud = await CrudIngestService.StartAsync(await CrudEventStore.CreateAsync(crudDatabase.ConnectionString, baselineConnections, NaiveBayesIntentModel.LoadDefault()), key))
+            await using (var crud = await CrudIngestService.StartAsync(await CrudEventStore.CreateAsync(crudDatabase.ConnectionString, baselineConnections, IntentTextModel.LoadDefault()), key))
             {
                 baseline = await MeasureAsync("baseline", crud.Address, key, crudDatabase);
             }

@@ -78,7 +78,7 @@ public static class QuerySuite
 
     private static async Task<(double[] Seconds, Probe Probe)> LoadAsync(int customers, DateTimeOffset now, ProjectionStore[] stores, Action<int> progress)
     {
-        var model = NaiveBayesIntentModel.LoadDefault();
+        var model = IntentTextModel.LoadDefault();
         using var generators = new ThreadLocal<DemoCustomerGenerator>(() => new DemoCustomerGenerator(DemoOptions.DefaultSeed, now));
         using var snapshots = new ThreadLocal<DemoSnapshots>(() => new DemoSnapshots(model, now));
         var seconds = new double[stores.Length];

@@ -3,41 +3,47 @@ using System.Text.Json;
 
 namespace Crm.Grains.Intents;
 
-/// <summary>The labelled messages shipped with the text model, and their fixed split into training and held-out examples.</summary>
+/// <summary>
+/// Labelled messages shipped with the text models: the training examples (<c>intent-examples.jsonl</c>), with a fixed
+/// split into training and development examples for tuning, and the separate held-out set (<c>intent-heldout.jsonl</c>),
+/// written by someone who had not seen the training examples, that the quality gates measure and no model trains on.
+/// </summary>
 public sealed class IntentDataset
 {
-    private const string ResourceName = "Crm.Grains.Intents.intent-examples.jsonl";
+    /// <summary>The languages every example is written in, as ISO 639-1 codes.</summary>
+    public static readonly IReadOnlyList<string> Languages = ["en", "es", "pt", "fr"];
 
-    /// <summary>One example in five is held out.</summary>
-    private const uint HeldOutOneIn = 5;
+    private const string ExamplesResource = "Crm.Grains.Intents.intent-examples.jsonl";
+    private const string HeldOutResource = "Crm.Grains.Intents.intent-heldout.jsonl";
+
+    /// <summary>One example in five is kept for development.</summary>
+    private const uint DevelopmentOneIn = 5;
 
     private IntentDataset(IReadOnlyList<IntentExample> examples)
     {
         Examples = examples;
-        Training = examples.Where(e => !IsHeldOut(e.Id)).ToList();
-        HeldOut = examples.Where(e => IsHeldOut(e.Id)).ToList();
+        Training = examples.Where(e => !IsDevelopment(e.Id)).ToList();
+        Development = examples.Where(e => IsDevelopment(e.Id)).ToList();
     }
 
+    /// <summary>Every shipped training example: what the shipped models learn from.</summary>
     public IReadOnlyList<IntentExample> Examples { get; }
 
     public IReadOnlyList<IntentExample> Training { get; }
 
-    /// <summary>Examples the quality gate evaluates on; a model measured on them must not have been trained on them.</summary>
-    public IReadOnlyList<IntentExample> HeldOut { get; }
+    /// <summary>Examples to tune on without touching the held-out set; a model measured on them must not have been trained on them.</summary>
+    public IReadOnlyList<IntentExample> Development { get; }
 
-    public static IntentDataset LoadEmbedded()
-    {
-        using var stream = typeof(IntentDataset).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"embedded resource '{ResourceName}' is missing from {typeof(IntentDataset).Assembly.GetName().Name}");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return Parse(reader);
-    }
+    public static IntentDataset LoadEmbedded() => new(Load(ExamplesResource));
+
+    /// <summary>The held-out set: for measuring a model, never for training one.</summary>
+    public static IReadOnlyList<IntentExample> LoadHeldOut() => Load(HeldOutResource);
 
     /// <summary>
     /// Decided by a hash of the id alone, so adding examples never moves an existing one across the split and leaks it
     /// into training. FNV-1a because <see cref="string.GetHashCode()"/> changes from one process to the next.
     /// </summary>
-    private static bool IsHeldOut(string id)
+    private static bool IsDevelopment(string id)
     {
         var hash = 2166136261u;
         foreach (var b in Encoding.UTF8.GetBytes(id))
@@ -45,10 +51,18 @@ public sealed class IntentDataset
             hash = (hash ^ b) * 16777619u;
         }
 
-        return hash % HeldOutOneIn == 0;
+        return hash % DevelopmentOneIn == 0;
     }
 
-    private static IntentDataset Parse(TextReader reader)
+    private static List<IntentExample> Load(string resource)
+    {
+        using var stream = typeof(IntentDataset).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"embedded resource '{resource}' is missing from {typeof(IntentDataset).Assembly.GetName().Name}");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return Parse(reader, resource);
+    }
+
+    private static List<IntentExample> Parse(TextReader reader, string resource)
     {
         var examples = new List<IntentExample>();
         var lineNumber = 0;
@@ -64,14 +78,26 @@ public sealed class IntentDataset
             {
                 var parsed = JsonSerializer.Deserialize(line, IntentDatasetJsonContext.Default.IntentExampleLine)
                     ?? throw new FormatException("line is null");
-                examples.Add(new IntentExample(parsed.Id, parsed.Text, IntentLabels.Parse(parsed.Intent), parsed.Register, parsed.Ambiguous));
+                if (!Languages.Contains(parsed.Language))
+                {
+                    throw new FormatException($"'{parsed.Language}' is not one of the languages {string.Join(", ", Languages)}");
+                }
+
+                examples.Add(new IntentExample(
+                    parsed.Id,
+                    parsed.Text,
+                    IntentLabels.Parse(parsed.Intent),
+                    parsed.Register,
+                    parsed.Language,
+                    SentimentLabels.Parse(parsed.Sentiment),
+                    parsed.Ambiguous));
             }
             catch (Exception e) when (e is JsonException or FormatException)
             {
-                throw new InvalidDataException($"{ResourceName} line {lineNumber}: {e.Message}", e);
+                throw new InvalidDataException($"{resource} line {lineNumber}: {e.Message}", e);
             }
         }
 
-        return new IntentDataset(examples);
+        return examples;
     }
 }

@@ -7,7 +7,7 @@ namespace Crm.Grains.Tests.Infrastructure;
 /// <summary>
 /// Seeded random traffic over a pool of identities: messages, orders, refunds, CSAT, page views, manual lifecycle changes
 /// and the passing of time with sweeps, sent concurrently in waves so grains interleave. A last phase, a month later,
-/// brings half the customers back (three new conversations each, some with a pricing view) and sweeps everyone, so every
+/// brings half the customers back (three new conversations each, some with a pricing and a cart view) and sweeps everyone, so every
 /// stat card has members whatever the random part produced.
 /// </summary>
 public static class RandomTraffic
@@ -58,9 +58,11 @@ public static class RandomTraffic
                 await ingestor.IngestAsync(workspace, Events.Message(Channel.Email, who, now.AddMinutes(conversation), "hello again", $"return-{conversation}"));
             }
 
+            // Pricing and the cart together outvote three greetings however confidently the text model reads them as general.
             if (i % 2 == 0)
             {
                 await ingestor.IngestAsync(workspace, Events.PageView(Channel.Email, who, now, "https://shop.example.com/pricing"));
+                await ingestor.IngestAsync(workspace, Events.PageView(Channel.Email, who, now, "https://shop.example.com/cart"));
             }
         }));
 

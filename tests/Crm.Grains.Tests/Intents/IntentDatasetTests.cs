@@ -63,22 +63,66 @@ public sealed class IntentDatasetTests
     }
 
     [Fact]
-    public void Training_and_held_out_split_every_example_into_exactly_one_side()
+    public void Training_and_development_split_every_example_into_exactly_one_side()
     {
         var training = dataset.Training.Select(e => e.Id).ToHashSet();
-        var heldOut = dataset.HeldOut.Select(e => e.Id).ToHashSet();
+        var development = dataset.Development.Select(e => e.Id).ToHashSet();
 
-        Assert.Empty(training.Intersect(heldOut));
-        Assert.Equal(dataset.Examples.Select(e => e.Id).Order(), training.Concat(heldOut).Order());
+        Assert.Empty(training.Intersect(development));
+        Assert.Equal(dataset.Examples.Select(e => e.Id).Order(), training.Concat(development).Order());
     }
 
     [Fact]
-    public void Every_intent_has_roughly_a_fifth_of_its_examples_held_out()
+    public void Every_intent_has_roughly_a_fifth_of_its_examples_kept_for_development()
     {
-        var heldOutShare = Enum.GetValues<Intent>().ToDictionary(
+        var developmentShare = Enum.GetValues<Intent>().ToDictionary(
             intent => intent,
-            intent => (double)dataset.HeldOut.Count(e => e.Intent == intent) / dataset.Examples.Count(e => e.Intent == intent));
+            intent => (double)dataset.Development.Count(e => e.Intent == intent) / dataset.Examples.Count(e => e.Intent == intent));
 
-        Assert.All(heldOutShare, pair => Assert.InRange(pair.Value, 0.12, 0.28));
+        Assert.All(developmentShare, pair => Assert.InRange(pair.Value, 0.12, 0.28));
     }
+
+    [Fact]
+    public void Every_language_has_at_least_200_examples_and_every_intent_in_it()
+    {
+        var perLanguage = IntentDataset.Languages.ToDictionary(l => l, l => dataset.Examples.Count(e => e.Language == l));
+        var missing = IntentDataset.Languages
+            .SelectMany(language => Enum.GetValues<Intent>().Select(intent => (language, intent)))
+            .Where(pair => !dataset.Examples.Any(e => e.Language == pair.language && e.Intent == pair.intent))
+            .Select(pair => $"{pair.language}/{pair.intent.Label()}");
+
+        Assert.All(perLanguage, pair => Assert.True(pair.Value >= 200, $"{pair.Key} has {pair.Value}"));
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void Every_sentiment_is_written_in_every_language()
+    {
+        var missing = IntentDataset.Languages
+            .SelectMany(language => Enum.GetValues<Sentiment>().Select(sentiment => (language, sentiment)))
+            .Where(pair => dataset.Examples.Count(e => e.Language == pair.language && e.Sentiment == pair.sentiment) < 30)
+            .Select(pair => $"{pair.language}/{pair.sentiment.Label()}");
+
+        Assert.Empty(missing);
+    }
+
+    /// <summary>
+    /// Two people writing short chat independently meet on "stop", "k", "prix" or "👍"; a message longer than three words
+    /// found in both would say one was copied, and would flatter the model measured on it.
+    /// </summary>
+    [Fact]
+    public void Held_out_set_covers_every_language_and_shares_no_message_of_more_than_three_words_with_the_training_examples()
+    {
+        var heldOut = IntentDataset.LoadHeldOut();
+        var training = dataset.Examples.Select(e => Normalized(e.Text)).ToHashSet();
+
+        var shared = heldOut.Where(e => training.Contains(Normalized(e.Text)) && Normalized(e.Text).Split(' ').Length > 3).Select(e => e.Id);
+
+        Assert.Equal(IntentDataset.Languages.Order(), heldOut.Select(e => e.Language).Distinct().Order());
+        Assert.Empty(shared);
+    }
+
+    /// <summary>Case, accents, spacing and punctuation aside, so a copy with a changed comma still counts as shared.</summary>
+    private static string Normalized(string text) =>
+        string.Join(' ', IntentTokenizer.Words(text).Select(w => w.Key));
 }

@@ -100,7 +100,7 @@ public sealed class DemoGeneratorTests
     [Fact]
     public void The_shipped_intent_model_reads_every_inbound_demo_phrase_as_the_intent_it_is_listed_under()
     {
-        var model = NaiveBayesIntentModel.LoadDefault();
+        var model = IntentTextModel.LoadDefault();
 
         var misread = DemoPhrases.Inbound
             .SelectMany(entry => entry.Value.SelectMany(phrase => DemoPhrases.Products.Select(product => (Expected: entry.Key, Text: DemoPhrases.Fill(phrase, product)))))

@@ -3,9 +3,9 @@ using Crm.Grains.Intents;
 
 namespace Crm.Grains.Tests.Intents;
 
-public sealed partial class NaiveBayesIntentModelTests
+public sealed partial class IntentTextModelTests
 {
-    private static readonly NaiveBayesIntentModel TrainedOnTrainingSplit = NaiveBayesIntentModel.Train(IntentDataset.LoadEmbedded().Training);
+    private static readonly IntentTextModel TrainedOnTrainingSplit = IntentTextModel.Train(IntentDataset.LoadEmbedded().Training);
 
     [Fact]
     public void Request_for_a_quote_is_a_sales_opportunity()
@@ -23,12 +23,15 @@ public sealed partial class NaiveBayesIntentModelTests
         Assert.Equal(Intent.Support, prediction.Intent);
     }
 
-    [Fact]
-    public void Models_trained_on_the_same_examples_predict_the_same_way()
+    [Theory]
+    [InlineData(TextModelTrainer.NaiveBayes)]
+    [InlineData(TextModelTrainer.MaxEnt)]
+    public void Models_trained_on_the_same_examples_predict_the_same_way(TextModelTrainer trainer)
     {
         var examples = IntentDataset.LoadEmbedded().Training;
-        var first = NaiveBayesIntentModel.Train(examples);
-        var second = NaiveBayesIntentModel.Train(examples);
+        var recipe = new TextModelRecipe(trainer, TextFeatureSet.WordsBigramsAndCharacters);
+        var first = IntentTextModel.Train(examples, recipe);
+        var second = IntentTextModel.Train(examples, recipe);
         const string text = "hi, how much would 20 seats on the pro plan cost? thanks";
 
         var predictions = new[] { first.Predict(text), first.Predict(text), second.Predict(text) };
@@ -73,7 +76,7 @@ public sealed partial class NaiveBayesIntentModelTests
     [Fact]
     public void Score_is_the_largest_probability_and_the_probabilities_sum_to_one()
     {
-        var texts = IntentDataset.LoadEmbedded().HeldOut.Select(e => e.Text);
+        var texts = IntentDataset.LoadEmbedded().Development.Select(e => e.Text);
 
         var predictions = texts.Select(TrainedOnTrainingSplit.Predict).ToList();
 
@@ -115,17 +118,55 @@ public sealed partial class NaiveBayesIntentModelTests
     {
         var supportOnly = IntentDataset.LoadEmbedded().Training.Where(e => e.Intent == Intent.Support);
 
-        var error = Assert.Throws<ArgumentException>(() => NaiveBayesIntentModel.Train(supportOnly));
+        var error = Assert.Throws<ArgumentException>(() => IntentTextModel.Train(supportOnly));
 
         Assert.Contains("sales_opportunity", error.Message);
+    }
+
+    [Theory]
+    [InlineData("¿cuánto cuesta el plan pro?", Intent.SalesOpportunity)]
+    [InlineData("meu pedido chegou quebrado, quero o reembolso", Intent.Support)]
+    [InlineData("merci beaucoup, bonne journée !", Intent.General)]
+    [InlineData("nao tenho interesse, obrigado", Intent.NoEngagement)]
+    public void Reads_spanish_portuguese_and_french_written_casually(string text, Intent expected)
+    {
+        var prediction = TrainedOnTrainingSplit.Predict(text);
+
+        Assert.Equal(expected, prediction.Intent);
+    }
+
+    [Theory]
+    [InlineData(TextModelTrainer.NaiveBayes)]
+    [InlineData(TextModelTrainer.MaxEnt)]
+    public async Task Many_concurrent_callers_get_the_answers_one_caller_gets(TextModelTrainer trainer)
+    {
+        var model = IntentTextModel.Train(IntentDataset.LoadEmbedded().Training, new TextModelRecipe(trainer, TextFeatureSet.WordsBigramsAndCharacters));
+        var texts = IntentDataset.LoadEmbedded().Development.Select(e => e.Text).ToArray();
+        var expected = texts.Select(model.Predict).ToArray();
+        using var start = new ManualResetEventSlim();
+
+        var callers = Enumerable.Range(0, 16).Select(caller => Task.Run(() =>
+        {
+            start.Wait();
+            return Enumerable.Range(0, texts.Length * 3).Select(i => (Index: (i + caller) % texts.Length, Prediction: model.Predict(texts[(i + caller) % texts.Length]))).ToList();
+        })).ToArray();
+        start.Set();
+        var results = await Task.WhenAll(callers);
+
+        Assert.All(results.SelectMany(r => r), r =>
+        {
+            Assert.Equal(expected[r.Index].Intent, r.Prediction.Intent);
+            Assert.Equal(expected[r.Index].Probabilities, r.Prediction.Probabilities);
+            Assert.Equal(expected[r.Index].Reasons, r.Prediction.Reasons);
+        });
     }
 
     [Fact]
     public void Default_model_is_trained_once_and_shared()
     {
-        var first = NaiveBayesIntentModel.LoadDefault();
+        var first = IntentTextModel.LoadDefault();
 
-        var second = NaiveBayesIntentModel.LoadDefault();
+        var second = IntentTextModel.LoadDefault();
 
         Assert.Same(first, second);
     }

@@ -1,8 +1,10 @@
-namespace Crm.Grains.Tests.Intents;
+namespace Crm.Grains.Intents;
 
-/// <summary>One intent's counts from an evaluation; a ratio with nothing to divide by is 0, never a free pass.</summary>
-internal sealed record IntentScores(int TruePositives, int FalsePositives, int FalseNegatives)
+/// <summary>One class's counts from an evaluation; a ratio with nothing to divide by is 0, never a free pass.</summary>
+public sealed record ClassScores(int TruePositives, int FalsePositives, int FalseNegatives)
 {
+    public int Support => TruePositives + FalseNegatives;
+
     public double Precision => Ratio(TruePositives, TruePositives + FalsePositives);
 
     public double Recall => Ratio(TruePositives, TruePositives + FalseNegatives);
