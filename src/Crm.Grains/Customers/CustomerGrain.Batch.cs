@@ -19,10 +19,9 @@ public sealed partial class CustomerGrain
         var appliedBefore = await AlreadyAppliedAsync(events, now);
         var receipts = new EventReceipt[events.Count];
         var fresh = new List<int>(events.Count);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < events.Count; i++)
         {
-            if (appliedBefore.Contains(events[i].Id) || seen.Contains(events[i].Id))
+            if (appliedBefore.Contains(events[i].Id))
             {
                 receipts[i] = new EventReceipt(EventOutcome.Duplicate, CustomerId);
             }
@@ -32,9 +31,7 @@ public sealed partial class CustomerGrain
             }
             else
             {
-                // An id counts as seen only once accepted, as it would had the events come one request each.
                 fresh.Add(i);
-                seen.Add(events[i].Id);
             }
         }
 
@@ -52,16 +49,22 @@ public sealed partial class CustomerGrain
         {
             var timeline = new List<TimelineDraft>();
             var alsoWrite = new List<object>();
-            var applied = 0;
+            // An id counts as seen only once accepted, as it would had the events come one request each.
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var i in fresh)
             {
                 var @event = events[i];
+                if (seen.Contains(@event.Id))
+                {
+                    receipts[i] = new EventReceipt(EventOutcome.Duplicate, CustomerId);
+                    continue;
+                }
+
                 // Checked against the state left by the events before it, and before it touches anything, so a refused
                 // event leaves nothing half-applied.
                 if (BreaksStateRules(@event) is { } broken)
                 {
                     receipts[i] = new EventReceipt(EventOutcome.Rejected, CustomerId, broken);
-                    seen.Remove(@event.Id);
                     continue;
                 }
 
@@ -73,10 +76,10 @@ public sealed partial class CustomerGrain
                 await ApplyEventAsync(@event, source, settings.DefaultPhoneRegion, timeline, alsoWrite);
                 alsoWrite.Add(new AppliedEventRow(Workspace, @event.Id, CustomerId, now));
                 receipts[i] = new EventReceipt(EventOutcome.Accepted, CustomerId);
-                applied++;
+                seen.Add(@event.Id);
             }
 
-            if (applied > 0)
+            if (seen.Count > 0)
             {
                 await CommitAsync(now, timeline, alsoWrite, settings);
             }

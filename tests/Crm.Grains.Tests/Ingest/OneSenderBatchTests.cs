@@ -87,6 +87,24 @@ public sealed class OneSenderBatchTests(PostgresTestDatabase postgres) : IClassF
     }
 
     [Fact]
+    public async Task An_id_whose_first_occurrence_was_refused_counts_when_it_comes_again_in_the_batch()
+    {
+        await using var silo = await CrmSilo.StartAsync();
+        var full = Enumerable.Range(0, 100).ToDictionary(i => $"a{i}", i => AttributeValue.Of(i));
+        var fill = Events.Identify(Channel.Email, Sender, CrmSilo.Start, new Traits { Attributes = full });
+        var overflow = Events.Identify(Channel.Email, Sender, CrmSilo.Start.AddSeconds(1), new Traits
+        {
+            Attributes = new Dictionary<string, AttributeValue> { ["one_more"] = AttributeValue.Of("x") },
+        });
+        var corrected = overflow with { Traits = new Traits { Profile = new ProfilePatch { Name = "Ada" } } };
+
+        var results = await silo.Ingestor().IngestManyAsync(Workspace, [fill, overflow, corrected, corrected]);
+
+        Assert.Equal([IngestStatus.Accepted, IngestStatus.Rejected, IngestStatus.Accepted, IngestStatus.Duplicate], results.Select(result => result.Status));
+        Assert.Equal("Ada", (await silo.Grains.GetGrain<ICustomerGrain>(WorkspaceKeys.Compose(Workspace, results[0].CustomerId!)).Get())!.Profile.Name);
+    }
+
+    [Fact]
     public async Task A_batch_for_a_merged_customer_reaches_its_survivor_whole()
     {
         await using var silo = await CrmSilo.StartAsync();
