@@ -12,7 +12,8 @@ namespace Crm.Bench.Ingest;
 /// event, same contract, same PostgreSQL server, same adapters) in the same run. Each acknowledgement means durable; at
 /// the end the stored message counts must equal the messages acknowledged, or the run is refused. Each side is then
 /// measured again under light load (4 clients posting 10 events), where latency is the cost of durability rather than
-/// of queueing behind a saturated CPU. <c>--clients</c>,
+/// of queueing behind a saturated CPU, and once more as one batching adapter posting 1,000 events of one customer a
+/// request (how fast one customer's events go when a request carries many of them). <c>--clients</c>,
 /// <c>--batch</c> and <c>--customers</c> change the load's shape (64 clients posting 50 events at a time, about
 /// 50,000 customers by default), <c>--baseline-connections</c> the baseline's pool.
 /// </summary>
@@ -23,6 +24,9 @@ public static class IngestSuite
     /// <c>--quick</c> runs each: 1,560–2,270, 1,760–2,820 and 2,380–2,480 events/s).
     /// </summary>
     private const int DefaultBaselineConnections = 32;
+
+    /// <summary>A batching adapter (a bulk import, a backfill, a busy group chat): requests of 1,000 events, all for one customer.</summary>
+    private static readonly IngestShape OneCustomer = new(Clients: 1, BatchSize: 1000, Customers: 1);
 
     public static async Task<BenchReport> RunAsync(BenchSettings settings)
     {
@@ -38,6 +42,7 @@ public static class IngestSuite
         await using var engineDatabase = await BenchDatabase.CreateAsync("engine");
         await using var crudDatabase = await BenchDatabase.CreateAsync("crud");
         (IngestMeasurement Saturated, IngestMeasurement Light) engine = (null!, null!), baseline = (null!, null!);
+        IngestMeasurement oneCustomer = null!;
         await AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn()).StartAsync(async progress =>
         {
             async Task<(IngestMeasurement, IngestMeasurement)> MeasureAsync(string name, Uri address, string key, BenchDatabase database)
@@ -52,10 +57,14 @@ public static class IngestSuite
 
             await using (var service = await EngineService.StartAsync(engineDatabase.ConnectionString))
             {
-                engine = await MeasureAsync("engine", service.Address, await service.CreateChannelKeyAsync(), engineDatabase);
+                var channelKey = await service.CreateChannelKeyAsync();
+                engine = await MeasureAsync("engine", service.Address, channelKey, engineDatabase);
+                var oneCustomerTask = progress.AddTask($"engine: one customer, {OneCustomer.Clients} client × {OneCustomer.BatchSize} events", maxValue: 1);
+                oneCustomer = await IngestLoad.RunAsync(
+                    [service.Address], channelKey, "engine-one", OneCustomer, new BenchPopulation(OneCustomer.Customers), lightWarmup, lightPhase, engineDatabase.Cpu(), value => oneCustomerTask.Value = value);
             }
 
-            await VerifyAsync("engine", engineDatabase.ConnectionString, "crm_customers", engine.Saturated.AcceptedMessages + engine.Light.AcceptedMessages);
+            await VerifyAsync("engine", engineDatabase.ConnectionString, "crm_customers", engine.Saturated.AcceptedMessages + engine.Light.AcceptedMessages + oneCustomer.AcceptedMessages);
 
             const string key = "crud-bench-channel-key";
             await using (var crud = await CrudIngestService.StartAsync(await CrudEventStore.CreateAsync(crudDatabase.ConnectionString, baselineConnections, IntentTextModel.LoadDefault()), key))
@@ -84,6 +93,8 @@ public static class IngestSuite
         report.Add("light.baseline_events_per_sec", baseline.Light.EventsPerSecond, "events/s", lightNote);
         report.Add("light.baseline_p50_ms", baseline.Light.P50Milliseconds, "ms");
         report.Add("light.baseline_p99_ms", baseline.Light.P99Milliseconds, "ms");
+        report.Add("one_customer_events_per_sec", oneCustomer.EventsPerSecond, "events/s", $"engine: {OneCustomer.Clients} client posting {OneCustomer.BatchSize:N0} events of one customer a request (goal ≥ 5,000)");
+        report.Add("one_customer_p50_ms", oneCustomer.P50Milliseconds, "ms", $"engine: a {OneCustomer.BatchSize:N0}-event request acknowledged");
         return report;
     }
 

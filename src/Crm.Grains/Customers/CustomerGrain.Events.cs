@@ -242,13 +242,12 @@ public sealed partial class CustomerGrain
             }
         }
 
-        var attributes = traits.Attributes ?? new Dictionary<string, AttributeValue>();
-        if (State.Attributes.Keys.Union(attributes.Keys).Count() > ProfileRules.MaxAttributes)
+        if (BreaksStateRules(@event) is { } broken)
         {
-            throw new DomainValidationException(new ValidationError("traits.attributes", $"a customer has at most {ProfileRules.MaxAttributes} attributes"));
+            throw new DomainValidationException(broken);
         }
 
-        foreach (var (name, value) in attributes)
+        foreach (var (name, value) in traits.Attributes ?? new Dictionary<string, AttributeValue>())
         {
             State.Attributes[name] = value;
         }
@@ -282,6 +281,14 @@ public sealed partial class CustomerGrain
         State.Identities.Add(identity);
         timeline.Add(new TimelineDraft(at, "identity_linked", actor, $"{ChannelNames.Of(identity.Channel)} {identity.Value}"));
     }
+
+    /// <summary>The rule an event would break against this customer's current state (beyond its own validation), or null.</summary>
+    private ValidationError? BreaksStateRules(EngagementEvent @event) =>
+        @event.Type == EventType.Identify
+        && @event.Traits?.Attributes is { } attributes
+        && State.Attributes.Keys.Union(attributes.Keys).Count() > ProfileRules.MaxAttributes
+            ? new ValidationError("traits.attributes", $"a customer has at most {ProfileRules.MaxAttributes} attributes")
+            : null;
 
     private void MarkActive(DateTimeOffset at) => State.LastActive = Latest(State.LastActive, at);
 

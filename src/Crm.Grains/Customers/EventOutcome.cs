@@ -3,7 +3,7 @@ using Crm.Grains.Serialization;
 using Orleans;
 namespace Crm.Grains.Customers;
 
-/// <summary>What became of an engagement event: applied now, or already applied earlier (a retry).</summary>
+/// <summary>What became of an engagement event: applied now, already applied earlier (a retry), or refused by a rule.</summary>
 [JsonConverter(typeof(SnakeCaseEnumConverter<EventOutcome>))]
 [GenerateSerializer]
 [Alias("crm.EventOutcome")]
@@ -11,4 +11,5 @@ public enum EventOutcome
 {
     Accepted,
     Duplicate,
+    Rejected,
 }

@@ -19,6 +19,12 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>Applies an event that arrived through <paramref name="source"/>, under the workspace's <paramref name="settings"/>; creates the customer on its first event.</summary>
     Task<EventReceipt> Apply(EngagementEvent @event, ChannelIdentity source, WorkspaceSettings settings);
 
+    /// <summary>
+    /// Applies <paramref name="events"/> in order in one turn and one commit, one receipt each in the same order: an id
+    /// applied before (or earlier in the batch) is a duplicate, an event breaking a rule is rejected and changes nothing.
+    /// </summary>
+    Task<IReadOnlyList<EventReceipt>> ApplyMany(IReadOnlyList<EngagementEvent> events, ChannelIdentity source, WorkspaceSettings settings);
+
     /// <summary>The customer, or its survivor's view when merged; null when it does not exist.</summary>
     [ReadOnly]
     Task<CustomerView?> Get();

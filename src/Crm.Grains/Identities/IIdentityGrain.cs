@@ -19,6 +19,9 @@ public interface IIdentityGrain : IGrainWithStringKey
     /// </summary>
     Task<EventReceipt> Ingest(EngagementEvent @event, WorkspaceSettings settings);
 
+    /// <summary>Applies one sender's events, in order, to the owning customer in one of its turns; one receipt per event.</summary>
+    Task<IReadOnlyList<EventReceipt>> IngestMany(IReadOnlyList<EngagementEvent> events, WorkspaceSettings settings);
+
     [AlwaysInterleave]
     Task<ClaimResult> Claim(string customerId);
 

@@ -22,6 +22,13 @@ public sealed class IdentityGrain(
         return await GrainFactory.GetGrain<ICustomerGrain>(WorkspaceKeys.Compose(Workspace, owner)).Apply(@event, source, settings);
     }
 
+    public async Task<IReadOnlyList<EventReceipt>> IngestMany(IReadOnlyList<EngagementEvent> events, WorkspaceSettings settings)
+    {
+        var owner = identity.State.OwnerId ?? await TakeOwnership(CustomerIds.New());
+        var (_, source) = IdentityKey.Parse(this.GetPrimaryKeyString());
+        return await GrainFactory.GetGrain<ICustomerGrain>(WorkspaceKeys.Compose(Workspace, owner)).ApplyMany(events, source, settings);
+    }
+
     public async Task<ClaimResult> Claim(string customerId)
     {
         if (identity.State.OwnerId is { } owner)

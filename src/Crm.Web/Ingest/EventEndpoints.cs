@@ -17,8 +17,8 @@ public static class EventEndpoints
 
     /// <summary>
     /// Applies the batch and answers once every accepted event is durable. Events of one sender are applied in the order
-    /// posted (so a repeated id is the duplicate, not the original); different senders run concurrently and storage groups
-    /// their writes.
+    /// posted, in one turn of its customer and one commit (so a repeated id is the duplicate, not the original); different
+    /// senders run concurrently and storage groups their writes.
     /// </summary>
     private static async Task<IResult> IngestAsync(EventBatchRequest batch, EventIngestor ingestor, HttpContext context)
     {
@@ -32,40 +32,41 @@ public static class EventEndpoints
             return Problems.Invalid("events", $"must list at most {MaxEventsPerRequest} events per request");
         }
 
-        var workspace = context.User.WorkspaceId();
         var results = new EventResult[batch.Events.Count];
-        var bySender = batch.Events
-            .Select((request, index) => (request, index))
-            .GroupBy(item => $"{item.request?.Channel}|{item.request?.Identity?.Trim().ToLowerInvariant()}");
-        await Task.WhenAll(bySender.Select(async sender =>
+        var mapped = new List<EngagementEvent>(batch.Events.Count);
+        var positions = new List<int>(batch.Events.Count);
+        for (var i = 0; i < batch.Events.Count; i++)
         {
-            foreach (var (request, index) in sender)
+            var request = batch.Events[i];
+            if (request is null)
             {
-                results[index] = await IngestOneAsync(ingestor, workspace, request);
+                results[i] = new EventResult(null, "rejected", Error: new EventError("event", "must be an object"));
+                continue;
             }
-        }));
+
+            var (@event, error) = EventMapping.Map(request);
+            if (@event is null)
+            {
+                results[i] = new EventResult(request.Id, "rejected", Error: new EventError(error!.Field, error.Rule));
+                continue;
+            }
+
+            mapped.Add(@event);
+            positions.Add(i);
+        }
+
+        var ingested = await ingestor.IngestManyAsync(context.User.WorkspaceId(), mapped);
+        for (var j = 0; j < ingested.Length; j++)
+        {
+            var id = batch.Events[positions[j]]!.Id;
+            results[positions[j]] = ingested[j].Status switch
+            {
+                IngestStatus.Accepted => new EventResult(id, "accepted", ingested[j].CustomerId),
+                IngestStatus.Duplicate => new EventResult(id, "duplicate", ingested[j].CustomerId),
+                _ => new EventResult(id, "rejected", Error: new EventError(ingested[j].Error!.Field, ingested[j].Error!.Rule)),
+            };
+        }
+
         return Results.Ok(new EventBatchResponse(results));
-    }
-
-    private static async Task<EventResult> IngestOneAsync(EventIngestor ingestor, string workspace, EventRequest? request)
-    {
-        if (request is null)
-        {
-            return new EventResult(null, "rejected", Error: new EventError("event", "must be an object"));
-        }
-
-        var (mapped, error) = EventMapping.Map(request);
-        if (mapped is null)
-        {
-            return new EventResult(request.Id, "rejected", Error: new EventError(error!.Field, error.Rule));
-        }
-
-        var result = await ingestor.IngestAsync(workspace, mapped);
-        return result.Status switch
-        {
-            IngestStatus.Accepted => new EventResult(request.Id, "accepted", result.CustomerId),
-            IngestStatus.Duplicate => new EventResult(request.Id, "duplicate", result.CustomerId),
-            _ => new EventResult(request.Id, "rejected", Error: new EventError(result.Error!.Field, result.Error.Rule)),
-        };
     }
 }

@@ -29,8 +29,8 @@ public sealed class EventTraceTests(PostgresTestDatabase postgres) : IClassFixtu
 
         var spans = await recorder.WaitForAsync(all => all.Any(IsCustomerWriteCommit(all)));
         var http = Assert.Single(spans, span => span.Source.Name == "Microsoft.AspNetCore" && span.Kind == ActivityKind.Server);
-        var identity = Assert.Single(spans, span => IsGrainCall(span, "IIdentityGrain/Ingest", ActivityKind.Server));
-        var customer = Assert.Single(spans, span => IsGrainCall(span, "ICustomerGrain/Apply", ActivityKind.Server));
+        var identity = Assert.Single(spans, span => IsGrainCall(span, "IIdentityGrain/IngestMany", ActivityKind.Server));
+        var customer = Assert.Single(spans, span => IsGrainCall(span, "ICustomerGrain/ApplyMany", ActivityKind.Server));
         var commit = spans.First(IsCustomerWriteCommit(spans));
 
         Assert.True(TraceRecorder.Descends(identity, http, spans), "the identity grain's call runs under the HTTP request");
@@ -43,7 +43,7 @@ public sealed class EventTraceTests(PostgresTestDatabase postgres) : IClassFixtu
     private static Func<Activity, bool> IsCustomerWriteCommit(IReadOnlyList<Activity> spans) => span =>
         span.Source.Name == StorageTracing.SourceName
         && span.DisplayName == StorageTracing.CommitActivityName
-        && span.Links.Any(link => spans.Any(writer => writer.SpanId == link.Context.SpanId && IsGrainCall(writer, "ICustomerGrain/Apply", ActivityKind.Server)));
+        && span.Links.Any(link => spans.Any(writer => writer.SpanId == link.Context.SpanId && IsGrainCall(writer, "ICustomerGrain/ApplyMany", ActivityKind.Server)));
 
     private static bool IsGrainCall(Activity span, string method, ActivityKind kind) =>
         span.Source.Name == Orleans.Diagnostics.ActivitySources.ApplicationGrainActivitySourceName
