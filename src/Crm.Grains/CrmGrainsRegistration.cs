@@ -48,8 +48,9 @@ public static class CrmGrainsRegistration
         services.TryAddSingleton(provider => new TextModelStore(
             provider.GetService<IConfiguration>()?[TextModelStore.FolderSetting] ?? TextModelStore.DefaultFolder,
             provider.GetService<ILogger<TextModelStore>>()));
-        services.TryAddSingleton<IIntentTextModel>(provider => IntentTextModel.LoadOrTrain(provider.GetRequiredService<TextModelStore>(), IntentDataset.LoadEmbedded().Examples));
-        services.TryAddSingleton<ISentimentModel>(provider => SentimentTextModel.LoadOrTrain(provider.GetRequiredService<TextModelStore>(), IntentDataset.LoadEmbedded().Examples));
+        services.TryAddSingleton(_ => IntentDataset.LoadEmbedded());
+        services.TryAddSingleton<IIntentTextModel>(provider => IntentTextModel.LoadOrTrain(provider.GetRequiredService<TextModelStore>(), provider.GetRequiredService<IntentDataset>().Examples));
+        services.TryAddSingleton<ISentimentModel>(provider => SentimentTextModel.LoadOrTrain(provider.GetRequiredService<TextModelStore>(), provider.GetRequiredService<IntentDataset>().Examples));
         services.TryAddSingleton<IMessageIntentReader, TextModelIntentReader>();
         services.TryAddSingleton<IMergeFaults, NoMergeFaults>();
         services.TryAddSingleton(_ => new CompiledRuleCache());

@@ -93,8 +93,9 @@ public sealed partial class CustomerGrain
         State.LegacyEvents.Age(now, idempotency.Window);
         var since = now - idempotency.Window;
         var ids = events.Select(e => e.Id).Distinct(StringComparer.Ordinal).ToArray();
+        var unknown = ids.Where(id => !State.LegacyEvents.Contains(id)).ToArray();
         // The ledger answers lookups waiting at the same moment with one query, so these go out together.
-        var found = await Task.WhenAll(ids.Select(id => State.LegacyEvents.Contains(id) ? Task.FromResult<AppliedEvent?>(null) : appliedEvents.FindAsync(Workspace, id, since)));
-        return ids.Where((id, i) => State.LegacyEvents.Contains(id) || found[i] is not null).ToHashSet(StringComparer.Ordinal);
+        var found = await Task.WhenAll(unknown.Select(id => appliedEvents.FindAsync(Workspace, id, since)));
+        return ids.Except(unknown).Concat(unknown.Where((_, i) => found[i] is not null)).ToHashSet(StringComparer.Ordinal);
     }
 }

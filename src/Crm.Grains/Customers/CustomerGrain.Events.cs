@@ -1,7 +1,6 @@
 using System.Globalization;
 using Crm.Grains.Identities;
 using Crm.Grains.Ingest;
-using Crm.Grains.Ingest.Idempotency;
 using Crm.Grains.ReadModel;
 using Crm.Grains.Validation;
 using Crm.Grains.Workspaces;
@@ -13,51 +12,11 @@ public sealed partial class CustomerGrain
 {
     private const int SnippetLength = 140;
 
+    /// <summary>One event is a batch of one; a refused event is thrown rather than answered, as callers of one event expect.</summary>
     public async Task<EventReceipt> Apply(EngagementEvent @event, ChannelIdentity source, WorkspaceSettings settings)
     {
-        if (State.MergedInto is { } survivor)
-        {
-            return await Survivor(survivor).Apply(@event, source, settings);
-        }
-
-        // Looked up within this customer's turn, after its earlier commits: a retry racing its original still comes second.
-        var now = clock.GetUtcNow();
-        if (await AlreadyAppliedAsync(@event.Id, now))
-        {
-            return new EventReceipt(EventOutcome.Duplicate, CustomerId);
-        }
-
-        if (State.ErasedAt is not null)
-        {
-            throw new CustomerNotFoundException(CustomerId);
-        }
-
-        if (EventValidation.Validate(@event, settings.DefaultPhoneRegion) is { } invalid)
-        {
-            throw new DomainValidationException(invalid);
-        }
-
-        await MutateAsync(async () =>
-        {
-            var timeline = new List<TimelineDraft>();
-            var alsoWrite = new List<object>();
-            if (!State.Exists)
-            {
-                Begin(@event.OccurredAt, source, timeline);
-            }
-
-            await ApplyEventAsync(@event, source, settings.DefaultPhoneRegion, timeline, alsoWrite);
-            alsoWrite.Add(new AppliedEventRow(Workspace, @event.Id, CustomerId, now));
-            await CommitAsync(now, timeline, alsoWrite, settings);
-        });
-        return new EventReceipt(EventOutcome.Accepted, CustomerId);
-    }
-
-    /// <summary>Whether any customer of the workspace applied this event id within the idempotency window.</summary>
-    private async Task<bool> AlreadyAppliedAsync(string eventId, DateTimeOffset now)
-    {
-        State.LegacyEvents.Age(now, idempotency.Window);
-        return State.LegacyEvents.Contains(eventId) || await appliedEvents.FindAsync(Workspace, eventId, now - idempotency.Window) is not null;
+        var receipt = (await ApplyMany([@event], source, settings))[0];
+        return receipt.Outcome == EventOutcome.Rejected ? throw new DomainValidationException(receipt.Error!) : receipt;
     }
 
     private async Task ApplyEventAsync(EngagementEvent @event, ChannelIdentity source, string phoneRegion, List<TimelineDraft> timeline, List<object> alsoWrite)
