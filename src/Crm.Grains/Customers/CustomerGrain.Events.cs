@@ -32,7 +32,7 @@ public sealed partial class CustomerGrain
             throw new CustomerNotFoundException(CustomerId);
         }
 
-        if (EventValidation.Validate(@event, settings.DefaultPhoneRegion) is { } invalid)
+        if ((EventValidation.Validate(@event, settings.DefaultPhoneRegion) ?? BreaksStateRules(@event)) is { } invalid)
         {
             throw new DomainValidationException(invalid);
         }
@@ -240,11 +240,6 @@ public sealed partial class CustomerGrain
             {
                 timeline.Add(new TimelineDraft(@event.OccurredAt, "profile_updated", Describe(source), $"updated {string.Join(", ", changed)}"));
             }
-        }
-
-        if (BreaksStateRules(@event) is { } broken)
-        {
-            throw new DomainValidationException(broken);
         }
 
         foreach (var (name, value) in traits.Attributes ?? new Dictionary<string, AttributeValue>())
