@@ -201,11 +201,6 @@ public sealed partial class CustomerGrain
             }
         }
 
-        if (BreaksStateRules(@event) is { } broken)
-        {
-            throw new DomainValidationException(broken);
-        }
-
         foreach (var (name, value) in traits.Attributes ?? new Dictionary<string, AttributeValue>())
         {
             State.Attributes[name] = value;
