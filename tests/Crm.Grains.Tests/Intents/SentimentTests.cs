@@ -180,6 +180,19 @@ public sealed class SentimentTests
         Assert.Equal(Sentiment.Positive, (await Get(silo, customer)).Sentiment);
     }
 
+    [Fact]
+    public void A_merge_keeps_the_last_five_sentiments_of_both_customers()
+    {
+        var now = CrmSilo.Start;
+        var survivor = new CustomerState { RecentMessageSentiments = [.. Enumerable.Range(0, 3).Select(i => new MessageSentiment(now.AddMinutes(i * 2), Sentiment.Positive, 0.9))] };
+        var duplicate = new CustomerState { RecentMessageSentiments = [.. Enumerable.Range(0, 3).Select(i => new MessageSentiment(now.AddMinutes(i * 2 + 1), Sentiment.Negative, 0.9))] };
+
+        Crm.Grains.Merge.MergeRules.Absorb(survivor, duplicate, "duplicate-id");
+
+        Assert.Equal([now.AddMinutes(1), now.AddMinutes(2), now.AddMinutes(3), now.AddMinutes(4), now.AddMinutes(5)], survivor.RecentMessageSentiments.Select(m => m.At));
+        Assert.Equal(Sentiment.Negative, SentimentRules.Current(survivor, now.AddMinutes(6)));
+    }
+
     private static Task<string> Send(CrmSilo silo, EngagementEvent @event) => silo.SendAsync(Workspace, @event);
 
     private static async Task<CustomerView> Get(CrmSilo silo, string customerId) =>
