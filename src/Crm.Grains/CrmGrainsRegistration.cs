@@ -52,6 +52,7 @@ public static class CrmGrainsRegistration
         services.TryAddSingleton<IIntentTextModel>(provider => IntentTextModel.LoadOrTrain(provider.GetRequiredService<TextModelStore>(), provider.GetRequiredService<IntentDataset>().Examples));
         services.TryAddSingleton<ISentimentModel>(provider => SentimentTextModel.LoadOrTrain(provider.GetRequiredService<TextModelStore>(), provider.GetRequiredService<IntentDataset>().Examples));
         services.TryAddSingleton<IMessageIntentReader, TextModelIntentReader>();
+        services.TryAddSingleton<IMessageSentimentReader, TextModelSentimentReader>();
         services.TryAddSingleton<IMergeFaults, NoMergeFaults>();
         services.TryAddSingleton(_ => new CompiledRuleCache());
         services.TryAddSingleton(provider => SegmentQueries.For(provider.GetRequiredService<IStateStorage>()));

@@ -93,7 +93,26 @@ public sealed partial class CustomerGrain
                 {
                     State.RecentMessageIntents.RemoveAt(0);
                 }
+
+                ReadSentiment(conversation.Id, text, @event.OccurredAt);
             }
+        }
+    }
+
+    /// <summary>One read per inbound message: kept among the customer's recent ones and, unless older, as its conversation's latest.</summary>
+    private void ReadSentiment(string conversationId, string text, DateTimeOffset at)
+    {
+        var reading = sentimentReader.Read(text, at);
+        State.RecentMessageSentiments.Add(reading);
+        if (State.RecentMessageSentiments.Count > CustomerState.RecentSentimentLimit)
+        {
+            State.RecentMessageSentiments.RemoveAt(0);
+        }
+
+        var conversation = State.RecentConversations.Find(c => c.Id == conversationId);
+        if (conversation is not null && conversation.LastMessageAt <= at)
+        {
+            ReplaceConversation(conversation with { Sentiment = reading.Sentiment });
         }
     }
 
@@ -199,11 +218,6 @@ public sealed partial class CustomerGrain
             {
                 timeline.Add(new TimelineDraft(@event.OccurredAt, "profile_updated", Describe(source), $"updated {string.Join(", ", changed)}"));
             }
-        }
-
-        if (BreaksStateRules(@event) is { } broken)
-        {
-            throw new DomainValidationException(broken);
         }
 
         foreach (var (name, value) in traits.Attributes ?? new Dictionary<string, AttributeValue>())

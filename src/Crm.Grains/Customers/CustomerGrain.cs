@@ -20,6 +20,7 @@ namespace Crm.Grains.Customers;
 public sealed partial class CustomerGrain(
     [ReadModelState("customer")] IReadModelState<CustomerState> customer,
     IMessageIntentReader intentReader,
+    IMessageSentimentReader sentimentReader,
     IAppliedEvents appliedEvents,
     IdempotencyOptions idempotency,
     ICustomerChangeSink changes,
@@ -224,6 +225,7 @@ public sealed partial class CustomerGrain(
         Lifecycle = State.Lifecycle,
         Intent = State.Intent.Intent,
         IntentScore = State.Intent.Score,
+        Sentiment = SentimentRules.Current(State, clock.GetUtcNow()),
         Tags = State.Tags.ToHashSet(),
         Segments = State.Segments.ToHashSet(),
         Channels = State.Identities.Select(identity => ChannelNames.Of(identity.Channel)).ToHashSet(),
@@ -263,5 +265,7 @@ public sealed partial class CustomerGrain(
         Notes = State.Notes.ToArray(),
         RecentConversations = State.RecentConversations.ToArray(),
         RecentOrders = State.RecentOrders.ToArray(),
+        Sentiment = SentimentRules.Current(State, clock.GetUtcNow()),
+        SentimentTurnedNegative = SentimentRules.TurnedNegative(State, clock.GetUtcNow()),
     };
 }

@@ -47,6 +47,10 @@ public sealed record CustomerSnapshot
     [Id(11)]
     public double IntentScore { get; init; }
 
+    /// <summary>The customer's current sentiment (<see cref="SentimentRules.Current"/>) when the snapshot was taken.</summary>
+    [Id(24)]
+    public Sentiment Sentiment { get; init; } = Sentiment.Neutral;
+
     [Id(12)]
     public IReadOnlySet<string> Tags { get; init; } = new HashSet<string>();
 

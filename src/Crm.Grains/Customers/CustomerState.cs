@@ -14,6 +14,7 @@ public sealed class CustomerState
 {
     public const int RecentConversationLimit = 100;
     public const int RecentOrderLimit = 100;
+    public const int RecentSentimentLimit = 5;
 
     [Id(0)]
     public bool Exists { get; set; }
@@ -125,6 +126,10 @@ public sealed class CustomerState
     /// </summary>
     [Id(32)]
     public List<string> PendingMerges { get; set; } = [];
+
+    /// <summary>How the last few inbound messages with text sounded; absent in state written before sentiment was read.</summary>
+    [Id(33)]
+    public List<MessageSentiment> RecentMessageSentiments { get; set; } = [];
 }
 
 [GenerateSerializer]
@@ -194,6 +199,10 @@ public sealed record ConversationSummary
 
     [Id(7)]
     public string? LastSnippet { get; init; }
+
+    /// <summary>How the conversation's latest inbound message with text sounded; null until one arrives.</summary>
+    [Id(8)]
+    public Sentiment? Sentiment { get; init; }
 }
 
 [GenerateSerializer]
@@ -248,3 +257,9 @@ public sealed record Note
 [GenerateSerializer]
 [Alias("crm.MessageIntent")]
 public sealed record MessageIntent(DateTimeOffset At, Intent Intent, double Score, IReadOnlyList<string> Reasons);
+
+/// <summary>The sentiment model's reading of one inbound message, kept for a while to tell the customer's current mood.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("crm.MessageSentiment")]
+public sealed record MessageSentiment(DateTimeOffset At, Sentiment Sentiment, double Score);

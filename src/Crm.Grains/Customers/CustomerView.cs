@@ -71,4 +71,12 @@ public sealed record CustomerView
 
     [Id(20)]
     public IReadOnlyList<OrderRecord> RecentOrders { get; init; } = [];
+
+    /// <summary>The customer's current sentiment, as the <c>sentiment</c> segment field reads it.</summary>
+    [Id(21)]
+    public Sentiment Sentiment { get; init; } = Sentiment.Neutral;
+
+    /// <summary>Recent inbound messages turned negative (<see cref="SentimentRules.TurnedNegative"/>): a needs-attention candidate.</summary>
+    [Id(22)]
+    public bool SentimentTurnedNegative { get; init; }
 }

@@ -7,7 +7,9 @@ namespace Crm.Grains.Intents;
 /// Combines what recent messages say with what the customer does. Messages of the last two weeks vote for their class,
 /// weighted by the text model's confidence and halved for every week of age; a pricing page view in the last week, a
 /// cart or checkout view, and an order in the last 30 days vote for a sales opportunity. Silence past the workspace's
-/// at-risk threshold means no engagement whatever came before. The score is the winner's share of all votes.
+/// at-risk threshold means no engagement whatever came before. The score is the winner's share of all votes. An upset
+/// customer asking for help is support, not a sale: when the customer's current sentiment is negative
+/// (<see cref="SentimentRules.Current"/>) and support has votes, a would-be sales opportunity goes to support.
 /// </summary>
 public static class IntentRules
 {
@@ -17,6 +19,7 @@ public static class IntentRules
     public const double PricingVote = 0.6;
     public const double CartVote = 0.8;
     public const double RecentOrderVote = 0.3;
+    public const string NegativeReason = "recent messages are negative";
 
     public static IntentSignal Combine(CustomerState state, WorkspaceSettings settings, DateTimeOffset now)
     {
@@ -63,6 +66,12 @@ public static class IntentRules
         }
 
         var (winner, weight) = votes.OrderByDescending(vote => vote.Value).ThenByDescending(vote => vote.Key).First();
+        if (winner == Intent.SalesOpportunity && votes.ContainsKey(Intent.Support) && SentimentRules.Current(state, now) == Sentiment.Negative)
+        {
+            var supportReasons = reasons[Intent.Support].OrderByDescending(r => r.Weight).Select(r => r.Reason).Distinct().Take(2);
+            return new IntentSignal(Intent.Support, Math.Round(votes[Intent.Support] / votes.Values.Sum(), 3), [NegativeReason, .. supportReasons]);
+        }
+
         var topReasons = reasons[winner].OrderByDescending(r => r.Weight).Select(r => r.Reason).Distinct().Take(3).ToArray();
         return new IntentSignal(winner, Math.Round(weight / votes.Values.Sum(), 3), topReasons);
     }

@@ -57,6 +57,8 @@ public static class MergeRules
         survivor.RecentConversations = Joined(conversations, duplicate.RecentConversations, c => c.Id, c => c.StartedAt, CustomerState.RecentConversationLimit);
         survivor.RecentOrders = Joined(survivor.RecentOrders, duplicate.RecentOrders, o => o.Id, o => o.PlacedAt, CustomerState.RecentOrderLimit);
         survivor.RecentMessageIntents = survivor.RecentMessageIntents.Concat(duplicate.RecentMessageIntents).OrderBy(m => m.At).TakeLast(5).ToList();
+        survivor.RecentMessageSentiments = survivor.RecentMessageSentiments.Concat(duplicate.RecentMessageSentiments)
+            .OrderBy(m => m.At).TakeLast(CustomerState.RecentSentimentLimit).ToList();
         survivor.LegacyEvents.Absorb(duplicate.LegacyEvents);
 
         foreach (var note in duplicate.Notes)
@@ -83,6 +85,7 @@ public static class MergeRules
             StartedAt = Min(mine.StartedAt, theirs.StartedAt),
             LastMessageAt = Max(mine.LastMessageAt, theirs.LastMessageAt),
             MessageCount = mine.MessageCount + theirs.MessageCount,
+            Sentiment = latest.Sentiment ?? (latest == mine ? theirs : mine).Sentiment,
         };
     }
 

@@ -11,6 +11,8 @@ internal static class FieldCatalog
 
     public static readonly Vocabulary<Intent> Intents = new("intent");
 
+    public static readonly Vocabulary<Sentiment> Sentiments = new("sentiment");
+
     public static readonly Vocabulary<Channel> Channels = new("channel");
 
     private static readonly Dictionary<string, FieldDefinition> BuiltIn = new FieldDefinition[]
@@ -25,6 +27,7 @@ internal static class FieldCatalog
         new("lifecycle", FieldKind.Lifecycle, nameof(CustomerSnapshot.Lifecycle), IsNullable: false),
         new("intent", FieldKind.Intent, nameof(CustomerSnapshot.Intent), IsNullable: false),
         new("intent_score", FieldKind.Real, nameof(CustomerSnapshot.IntentScore), IsNullable: false),
+        new("sentiment", FieldKind.Sentiment, nameof(CustomerSnapshot.Sentiment), IsNullable: false),
         new("tags", FieldKind.Set, nameof(CustomerSnapshot.Tags), IsNullable: false),
         new("segments", FieldKind.Set, nameof(CustomerSnapshot.Segments), IsNullable: false),
         new("channels", FieldKind.Set, nameof(CustomerSnapshot.Channels), IsNullable: false),

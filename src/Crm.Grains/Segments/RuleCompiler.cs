@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using Crm.Grains.Customers;
+using Crm.Grains.Intents;
 
 namespace Crm.Grains.Segments;
 
@@ -84,7 +85,7 @@ internal sealed class RuleCompiler
     private static Domain DomainOf(FieldDefinition field, Literal operand) => field.Kind switch
     {
         FieldKind.Text => Domain.Text,
-        FieldKind.Lifecycle or FieldKind.Intent => Domain.Stage,
+        FieldKind.Lifecycle or FieldKind.Intent or FieldKind.Sentiment => Domain.Stage,
         FieldKind.Integer => Domain.Integer,
         FieldKind.Real => Domain.Real,
         FieldKind.Money => Domain.Money,
@@ -232,7 +233,9 @@ internal sealed class RuleCompiler
     private static object Stage(Type type, Literal operand)
     {
         var name = operand is WordLiteral word ? word.Word : ((StringLiteral)operand).Value;
-        return type == typeof(Lifecycle) ? FieldCatalog.Lifecycles.Get(name) : FieldCatalog.Intents.Get(name);
+        return type == typeof(Lifecycle) ? FieldCatalog.Lifecycles.Get(name)
+            : type == typeof(Sentiment) ? FieldCatalog.Sentiments.Get(name)
+            : FieldCatalog.Intents.Get(name);
     }
 
     /// <summary>

@@ -108,7 +108,7 @@ internal static class RuleValidator
                 $"'{keyword}' works on first_seen, last_active and last_contact, and '{field}' is {field.Describe()}",
             (not (FieldKind.Text or FieldKind.Attribute), RuleOperator.Contains or RuleOperator.StartsWith) =>
                 $"'{keyword}' works on strings, and '{field}' is {field.Describe()}",
-            (FieldKind.Lifecycle or FieldKind.Intent, _) when op.IsOrdering() =>
+            (FieldKind.Lifecycle or FieldKind.Intent or FieldKind.Sentiment, _) when op.IsOrdering() =>
                 $"'{field}' is {field.Describe()} and has no order; compare it with =, != or in",
             _ => null,
         };
@@ -137,6 +137,7 @@ internal static class RuleValidator
             },
             FieldKind.Lifecycle => RefuseName(FieldCatalog.Lifecycles, operand, mismatch),
             FieldKind.Intent => RefuseName(FieldCatalog.Intents, operand, mismatch),
+            FieldKind.Sentiment => RefuseName(FieldCatalog.Sentiments, operand, mismatch),
             FieldKind.Integer or FieldKind.Real or FieldKind.Money => operand is NumberLiteral ? null : mismatch,
             FieldKind.Set when field.Name == "channels" => RefuseName(FieldCatalog.Channels, operand, $"'{field}' holds channel names, not {operand}"),
             FieldKind.Set => operand switch

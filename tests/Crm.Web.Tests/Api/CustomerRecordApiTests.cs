@@ -159,6 +159,24 @@ public sealed class CustomerRecordApiTests(PostgresTestDatabase postgres) : ICla
         }
     }
 
+    [Fact]
+    public async Task A_spanish_complaint_shows_negative_sentiment_on_its_conversation_and_the_profile()
+    {
+        await using var service = await RunningService.StartOnPostgresAsync(postgres.ConnectionString);
+        var admin = service.ClientWith(RunningService.AdminKey);
+        var id = await IngestAsync(admin,
+            new { id = "es-1", type = "message_received", channel = "whatsapp", identity = "+34 612 345 678", occurredAt = Day, conversationId = "wa-es", text = "Hola, ¿tienen la chaqueta azul?" },
+            new { id = "es-2", type = "message_received", channel = "whatsapp", identity = "+34 612 345 678", occurredAt = Day.AddMinutes(5), conversationId = "wa-es", text = "Estoy muy molesto, el pedido llegó roto y quiero un reembolso ya" },
+            new { id = "es-3", type = "conversation_opened", channel = "whatsapp", identity = "+34 612 345 678", occurredAt = Day.AddMinutes(6), conversationId = "wa-quiet" });
+
+        var conversations = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{id}/conversations")).GetProperty("items").EnumerateArray().ToArray();
+        var profile = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{id}");
+
+        Assert.Equal("negative", conversations.Single(c => c.GetProperty("id").GetString() == "wa-es").GetProperty("sentiment").GetString());
+        Assert.Equal(JsonValueKind.Null, conversations.Single(c => c.GetProperty("id").GetString() == "wa-quiet").GetProperty("sentiment").ValueKind);
+        Assert.Equal("negative", profile.GetProperty("recentConversations")[0].GetProperty("sentiment").GetString());
+    }
+
     private static async Task<string> IngestAsync(HttpClient client, params object[] events)
     {
         var response = await client.PostAsync("/api/v1/events", new StringContent(JsonSerializer.Serialize(new { events }, JsonSerializerOptions.Web), Encoding.UTF8, "application/json"));

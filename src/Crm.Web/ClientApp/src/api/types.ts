@@ -81,7 +81,11 @@ export interface ConversationSummary {
   lastMessageAt: string | null;
   messageCount: number;
   lastSnippet: string | null;
+  /** How the latest inbound message with text sounded; absent from servers before sentiment, null until one arrives. */
+  sentiment?: Sentiment | null;
 }
+
+export type Sentiment = 'negative' | 'neutral' | 'positive';
 
 export interface OrderRecord {
   id: string;
@@ -117,6 +121,10 @@ export interface Customer {
   attributes: Record<string, AttributeValue>;
   notes: Note[];
   recentConversations: ConversationSummary[];
+  /** The current sentiment: most common among the last five inbound messages of 30 days, ties to the latest. */
+  sentiment?: Sentiment;
+  /** The last two inbound messages turned negative after a non-negative one: a needs-attention candidate. */
+  sentimentTurnedNegative?: boolean;
   recentOrders: OrderRecord[];
   /** Set when the id asked for was merged away: the body is then the survivor's. */
   mergedInto: string | null;

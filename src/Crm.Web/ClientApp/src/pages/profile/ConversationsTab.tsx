@@ -1,7 +1,9 @@
-import type { Customer } from '../../api/types';
+import type { Customer, Sentiment } from '../../api/types';
 import { RelativeTime } from '../../components/RelativeTime';
 import { count, dateTime } from '../../format';
 import { channelLabels } from '../../labels';
+
+const sentimentLabels: Record<Sentiment, string> = { negative: 'Negative', neutral: 'Neutral', positive: 'Positive' };
 
 export function ConversationsTab({ customer }: { customer: Customer }) {
   const conversations = [...customer.recentConversations].sort((a, b) => Date.parse(b.lastMessageAt ?? b.startedAt) - Date.parse(a.lastMessageAt ?? a.startedAt));
@@ -17,6 +19,7 @@ export function ConversationsTab({ customer }: { customer: Customer }) {
           <th>Started</th>
           <th>Last message</th>
           <th className="cell-number">Messages</th>
+          <th>Sentiment</th>
           <th>Latest</th>
         </tr>
       </thead>
@@ -32,6 +35,7 @@ export function ConversationsTab({ customer }: { customer: Customer }) {
               <RelativeTime iso={conversation.lastMessageAt} />
             </td>
             <td className="cell-number">{count(conversation.messageCount)}</td>
+            <td>{conversation.sentiment ? <span className={`badge sentiment-${conversation.sentiment}`}>{sentimentLabels[conversation.sentiment]}</span> : ''}</td>
             <td className="snippet">{conversation.lastSnippet ?? ''}</td>
           </tr>
         ))}
