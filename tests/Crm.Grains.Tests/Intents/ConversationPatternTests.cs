@@ -150,6 +150,24 @@ public sealed class ConversationPatternTests
         Assert.Equal(0.75, signal.Score);
     }
 
+    [Fact]
+    public void A_merge_keeps_what_still_waits_after_the_later_reply_and_the_most_reopenings()
+    {
+        var at = CrmSilo.Start;
+        ConversationSummary Conversation(DateTimeOffset? awaiting, string? messageId, DateTimeOffset? replied, int reopens) => new()
+        {
+            Id = "wa-1", Channel = "whatsapp", StartedAt = at, LastMessageAt = awaiting ?? at,
+            AwaitingReplySince = awaiting, AwaitingMessageId = messageId, AwaitingMessages = awaiting is null ? 0 : 1, LastReplyAt = replied, Reopens = reopens,
+        };
+        var survivor = new CustomerState { RecentConversations = [Conversation(at.AddHours(2), "m-3", at.AddHours(1), 1)] };
+        var duplicate = new CustomerState { RecentConversations = [Conversation(at, "m-1", null, 3)] };
+
+        Crm.Grains.Merge.MergeRules.Absorb(survivor, duplicate, "duplicate-id");
+
+        var merged = survivor.RecentConversations.Single();
+        Assert.Equal((at.AddHours(2), "m-3", 1, at.AddHours(1), 3), (merged.AwaitingReplySince, merged.AwaitingMessageId, merged.AwaitingMessages, merged.LastReplyAt, merged.Reopens));
+    }
+
     private static ICustomerGrain Grain(CrmSilo silo, string customerId) => silo.Grains.GetGrain<ICustomerGrain>($"{Workspace}/{customerId}");
 
     private static async Task<CustomerView> Get(CrmSilo silo, string customerId) => (await Grain(silo, customerId).Get())!;
