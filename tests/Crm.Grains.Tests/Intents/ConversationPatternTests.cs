@@ -40,6 +40,21 @@ public sealed class ConversationPatternTests
     }
 
     [Fact]
+    public async Task The_sweep_turns_a_message_unanswered_for_a_day_into_a_reason_without_another_event()
+    {
+        await using var silo = await CrmSilo.StartAsync();
+        var customer = await silo.SendAsync(Workspace, Events.Message(Channel.Whatsapp, Noor, CrmSilo.Start, Hello, conversation: "wa-1"));
+        var sweeper = silo.Grains.GetGrain<Crm.Grains.Workspaces.IWorkspaceSweepGrain>(Workspace);
+        await sweeper.Sweep();
+        silo.Clock.Advance(TimeSpan.FromHours(25));
+
+        var refreshed = await sweeper.Sweep();
+
+        Assert.Equal(1, refreshed);
+        Assert.Equal((Intent.Support, IntentReasonKind.Unanswered), ((await Get(silo, customer)).Intent.Intent, (await Get(silo, customer)).Intent.Why[0].Kind));
+    }
+
+    [Fact]
     public async Task A_reply_after_a_long_wait_keeps_a_general_customer_on_support_and_a_quick_one_does_not()
     {
         await using var silo = await CrmSilo.StartAsync();
