@@ -27,7 +27,9 @@ export default async function intentWhy(page) {
   const row = page.getByTestId('conversations').locator(`tr[data-conversation-id="${unanswered.conversationId}"]`);
   await row.waitFor();
   assert.equal(await row.getAttribute('aria-current'), 'true');
+  assert.ok(!(await signal.locator('.why-list').isVisible()), 'following a reason closes the list over the tabs');
   const conversation = customer.recentConversations.find((item) => item.id === unanswered.conversationId);
   assert.ok(conversation.sentiment, 'the conversation has a sentiment from its inbound message');
   await row.locator(`.sentiment-${conversation.sentiment}`).waitFor();
+  await screenshot(page, 'intent-why-conversation');
 }

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import type { Customer, IntentReason, IntentReasonKind } from '../../api/types';
 import { IntentPill } from '../../components/Badges';
 import { dateTime } from '../../format';
@@ -19,20 +20,11 @@ const kindLabels: Record<IntentReasonKind, string> = {
 };
 
 /** The profile link that opens the conversations tab on one conversation. */
-export function conversationHref(customerId: string, conversationId: string): string {
+function conversationHref(customerId: string, conversationId: string): string {
   return `/customers/${encodeURIComponent(customerId)}?${new URLSearchParams({ tab: 'conversations', conversation: conversationId })}`;
 }
 
-/** Reasons as data when the server sends them; the texts alone from a server before that. */
-function reasonsOf(customer: Customer): IntentReason[] {
-  const { intent } = customer;
-  if (intent.why && intent.why.length > 0) {
-    return intent.why;
-  }
-  return intent.reasons.map((text) => ({ kind: 'message', text, weight: 0, share: 0, at: null, conversationId: null, messageId: null }));
-}
-
-function ReasonItem({ customer, reason }: { customer: Customer; reason: IntentReason }) {
+function ReasonItem({ customer, reason, onFollow }: { customer: Customer; reason: IntentReason; onFollow: () => void }) {
   const conversation = reason.conversationId === null ? undefined : customer.recentConversations.find((item) => item.id === reason.conversationId);
   const channel = conversation ? (channelLabels[conversation.channel as keyof typeof channelLabels] ?? conversation.channel) : null;
   return (
@@ -48,6 +40,7 @@ function ReasonItem({ customer, reason }: { customer: Customer; reason: IntentRe
           data-testid="why-conversation-link"
           data-conversation-id={reason.conversationId}
           title={reason.messageId ? `message ${reason.messageId}` : undefined}
+          onClick={onFollow}
         >
           {channel ? `${channel} conversation` : 'Conversation'}
         </Link>
@@ -56,18 +49,28 @@ function ReasonItem({ customer, reason }: { customer: Customer; reason: IntentRe
   );
 }
 
-/** The intent pill with the reasons that produced it, each message-borne one linking to its conversation. */
+/**
+ * The intent pill with the reasons that produced it, each one a conversation produced linking to that conversation; a signal
+ * stored before reasons were data shows its reason texts alone.
+ */
 export function IntentWhy({ customer }: { customer: Customer }) {
-  const reasons = reasonsOf(customer);
+  const why = customer.intent.why ?? [];
+  const details = useRef<HTMLDetailsElement>(null);
+  // The list opens over the tabs; following a link to a conversation closes it so the conversation shows.
+  const close = () => details.current?.removeAttribute('open');
   return (
     <span className="intent-signal" data-testid="intent-signal">
       <IntentPill intent={customer.intent.intent} />
-      <details className="intent-why" data-testid="intent-why">
+      <details className="intent-why" data-testid="intent-why" ref={details}>
         <summary>Why? · {Math.round(customer.intent.score * 100)}%</summary>
         <ol className="why-list card">
-          {reasons.map((reason, index) => (
-            <ReasonItem key={`${reason.kind}-${index}`} customer={customer} reason={reason} />
-          ))}
+          {why.length > 0
+            ? why.map((reason, index) => <ReasonItem key={`${reason.kind}-${index}`} customer={customer} reason={reason} onFollow={close} />)
+            : customer.intent.reasons.map((text) => (
+                <li key={text} className="why-reason">
+                  <span className="why-text">{text}</span>
+                </li>
+              ))}
         </ol>
       </details>
     </span>
