@@ -76,6 +76,10 @@ public sealed partial class CustomerGrain
         State.Messages++;
         State.LastContact = Latest(State.LastContact, @event.OccurredAt);
         var text = @event.Text?.Trim() ?? string.Empty;
+        var inbound = @event.Direction == MessageDirection.Inbound;
+        conversation = inbound
+            ? ConversationReplies.Inbound(conversation, @event.OccurredAt, @event.Id)
+            : ConversationReplies.Outbound(conversation, @event.OccurredAt);
         ReplaceConversation(conversation with
         {
             MessageCount = conversation.MessageCount + 1,
@@ -83,26 +87,26 @@ public sealed partial class CustomerGrain
             LastSnippet = text.Length > SnippetLength ? text[..SnippetLength] + "…" : text,
         });
 
-        if (@event.Direction == MessageDirection.Inbound)
+        if (inbound)
         {
             MarkActive(@event.OccurredAt);
             if (text.Length > 0)
             {
-                State.RecentMessageIntents.Add(intentReader.Read(text, @event.OccurredAt));
+                State.RecentMessageIntents.Add(intentReader.Read(text, @event.OccurredAt) with { ConversationId = conversation.Id, MessageId = @event.Id });
                 if (State.RecentMessageIntents.Count > 5)
                 {
                     State.RecentMessageIntents.RemoveAt(0);
                 }
 
-                ReadSentiment(conversation.Id, text, @event.OccurredAt);
+                ReadSentiment(conversation.Id, @event.Id, text, @event.OccurredAt);
             }
         }
     }
 
     /// <summary>One read per inbound message: kept among the customer's recent ones and, unless older, as its conversation's latest.</summary>
-    private void ReadSentiment(string conversationId, string text, DateTimeOffset at)
+    private void ReadSentiment(string conversationId, string messageId, string text, DateTimeOffset at)
     {
-        var reading = sentimentReader.Read(text, at);
+        var reading = sentimentReader.Read(text, at) with { ConversationId = conversationId, MessageId = messageId };
         State.RecentMessageSentiments.Add(reading);
         if (State.RecentMessageSentiments.Count > CustomerState.RecentSentimentLimit)
         {
@@ -122,6 +126,15 @@ public sealed partial class CustomerGrain
         var existing = State.RecentConversations.Find(c => c.Id == @event.ConversationId);
         if (existing is not null)
         {
+            var customerCameBack = @event.Type == EventType.ConversationOpened
+                || (@event.Type == EventType.MessageReceived && @event.Direction == MessageDirection.Inbound);
+            if (customerCameBack && ConversationReplies.Reopens(existing, @event.OccurredAt))
+            {
+                existing = ConversationReplies.Reopened(existing, @event.OccurredAt);
+                ReplaceConversation(existing);
+                timeline.Add(new TimelineDraft(@event.OccurredAt, "conversation_reopened", Describe(source), $"conversation {existing.Id} reopened ({existing.Reopens} {(existing.Reopens == 1 ? "time" : "times")})"));
+            }
+
             return existing;
         }
 
@@ -144,7 +157,7 @@ public sealed partial class CustomerGrain
         State.LastContact = Latest(State.LastContact, @event.OccurredAt);
         if (conversation.Status != ConversationStatus.Closed)
         {
-            ReplaceConversation(conversation with { Status = ConversationStatus.Closed, ClosedAt = @event.OccurredAt });
+            ReplaceConversation(ConversationReplies.Closed(conversation, @event.OccurredAt));
             timeline.Add(new TimelineDraft(@event.OccurredAt, "conversation_closed", Describe(source), $"conversation {conversation.Id} closed"));
         }
     }

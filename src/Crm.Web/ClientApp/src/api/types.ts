@@ -87,6 +87,38 @@ export interface ConversationSummary {
 
 export type Sentiment = 'negative' | 'neutral' | 'positive';
 
+export type IntentReasonKind =
+  | 'message'
+  | 'pricing_view'
+  | 'cart_view'
+  | 'order'
+  | 'sentiment'
+  | 'unanswered'
+  | 'slow_reply'
+  | 'reopened'
+  | 'silence'
+  | 'in_touch'
+  | 'no_conversation';
+
+/** One reason of the intent: what produced it, its vote and share, and the conversation (and message) behind it. */
+export interface IntentReason {
+  kind: IntentReasonKind;
+  text: string;
+  weight: number;
+  share: number;
+  at: string | null;
+  conversationId: string | null;
+  messageId: string | null;
+}
+
+export interface IntentSignal {
+  intent: Intent;
+  score: number;
+  reasons: string[];
+  /** Absent from servers before reasons were data; empty for a signal stored before then. */
+  why?: IntentReason[];
+}
+
 export interface OrderRecord {
   id: string;
   amount: number;
@@ -114,7 +146,7 @@ export interface Customer {
   csatAverage: number | null;
   lifecycle: Lifecycle;
   manualLifecycle: { stage: Lifecycle; actor: string; at: string } | null;
-  intent: { intent: Intent; score: number; reasons: string[] };
+  intent: IntentSignal;
   tags: string[];
   segments: string[];
   identities: ChannelIdentity[];
