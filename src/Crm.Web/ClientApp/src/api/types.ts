@@ -147,6 +147,8 @@ export interface Customer {
   lifecycle: Lifecycle;
   manualLifecycle: { stage: Lifecycle; actor: string; at: string } | null;
   intent: IntentSignal;
+  /** An agent's confirmation or correction, standing until the computed intent moves from `computedIntentThen`. */
+  intentCorrection?: IntentCorrection | null;
   tags: string[];
   segments: string[];
   identities: ChannelIdentity[];
@@ -160,6 +162,15 @@ export interface Customer {
   recentOrders: OrderRecord[];
   /** Set when the id asked for was merged away: the body is then the survivor's. */
   mergedInto: string | null;
+}
+
+export interface IntentCorrection {
+  intent: Intent;
+  actor: string;
+  at: string;
+  note: string | null;
+  computedIntentThen: Intent;
+  confirmed: boolean;
 }
 
 export interface TimelineEntry {

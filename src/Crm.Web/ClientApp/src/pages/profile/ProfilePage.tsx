@@ -6,6 +6,7 @@ import { Link, navigate, useLocation } from '../../router';
 import { AttributesTab } from './AttributesTab';
 import { ConversationsTab } from './ConversationsTab';
 import { EditProfileForm } from './EditProfileForm';
+import { IntentCorrectionControl } from './IntentCorrectionControl';
 import { IntentWhy } from './IntentWhy';
 import { MergeDialog } from './MergeDialog';
 import { NotesTab } from './NotesTab';
@@ -66,6 +67,7 @@ export function ProfilePage({ id }: { id: string }) {
           <div className="profile-badges">
             <LifecycleBadge lifecycle={customer.lifecycle} />
             <IntentWhy customer={customer} />
+            <IntentCorrectionControl customer={customer} onChanged={loaded.update} />
           </div>
           <TagEditor customer={customer} onChanged={loaded.update} />
         </div>
