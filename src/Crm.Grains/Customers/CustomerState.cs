@@ -130,6 +130,10 @@ public sealed class CustomerState
     /// <summary>How the last few inbound messages with text sounded; absent in state written before sentiment was read.</summary>
     [Id(33)]
     public List<MessageSentiment> RecentMessageSentiments { get; set; } = [];
+
+    /// <summary>An agent's confirmation or correction of the intent, until the computed intent moves (<see cref="IntentCorrectionRules"/>).</summary>
+    [Id(34)]
+    public IntentCorrection? IntentCorrection { get; set; }
 }
 
 [GenerateSerializer]
@@ -256,7 +260,15 @@ public sealed record Note
 /// <summary>The text model's reading of one inbound message, kept for a while to combine with behaviour.</summary>
 [GenerateSerializer]
 [Alias("crm.MessageIntent")]
-public sealed record MessageIntent(DateTimeOffset At, Intent Intent, double Score, IReadOnlyList<string> Reasons);
+public sealed record MessageIntent(DateTimeOffset At, Intent Intent, double Score, IReadOnlyList<string> Reasons)
+{
+    /// <summary>
+    /// The message's text (up to <see cref="IntentCorrectionRules.ExampleTextLimit"/> characters), so an agent's correction can
+    /// teach the workspace's model; absent in state written before corrections were learnt.
+    /// </summary>
+    [Id(9)]
+    public string? Text { get; init; }
+}
 
 /// <summary>The sentiment model's reading of one inbound message, kept for a while to tell the customer's current mood.</summary>
 [GenerateSerializer]
