@@ -31,6 +31,9 @@ public sealed partial class IntentModelGrain(
 
     private IDisposable? _timer;
 
+    /// <summary>A new version is stored and nodes are being told: until they are, it is not reported as settled.</summary>
+    private bool _publishing;
+
     private IntentModelState State => model.State;
 
     private string Workspace => this.GetPrimaryKeyString();
@@ -54,7 +57,7 @@ public sealed partial class IntentModelGrain(
         State.Version,
         State.TrainedAt,
         State.ExamplesLearnt,
-        State.PendingSince is not null,
+        State.PendingSince is not null || _publishing,
         shipped.Figures,
         State.Figures ?? shipped.Figures));
 
@@ -120,6 +123,7 @@ public sealed partial class IntentModelGrain(
             var (payload, figures) = await Task.Run(() => Train(shippedExamples, examples, version), cancellationToken).WaitAsync(options.TrainingTimeout, cancellationToken);
             var trainedAt = clock.GetUtcNow();
             await data.SaveModelAsync(Workspace, version, trainedAt, payload, cancellationToken);
+            _publishing = true;
             State.Version = version;
             State.TrainedAt = trainedAt;
             State.ExamplesLearnt = examples.Count;
@@ -128,11 +132,20 @@ public sealed partial class IntentModelGrain(
             await model.WriteStateAsync();
             Trained(Workspace, version, examples.Count, figures.MacroF1);
             await DropReminderAsync();
+
+            // After the new version is in State: a node that evicts its copy asks again and must get the new one.
             await broadcaster.IntentModelChangedAsync(Workspace);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             RetrainFailed(exception, Workspace);
+
+            // State may hold a version that was never stored: start again from what is.
+            DeactivateOnIdle();
+        }
+        finally
+        {
+            _publishing = false;
         }
     }
 
