@@ -105,7 +105,8 @@ public sealed partial class IntentModelGrain(
     /// <summary>A failure leaves the corrections pending: the reminder tries again, and the version in use keeps serving.</summary>
     private async Task RetrainAsync(CancellationToken cancellationToken)
     {
-        _timer?.Dispose();
+        // Disposed once done, not now: disposing a timer cancels the token of the callback it is running.
+        var timer = _timer;
         _timer = null;
         try
         {
@@ -146,6 +147,7 @@ public sealed partial class IntentModelGrain(
         finally
         {
             _publishing = false;
+            timer?.Dispose();
         }
     }
 
