@@ -121,6 +121,7 @@ public sealed partial class CustomerGrain
             ? IntentCorrectionRules.VotingMessages(State, now).Select(m => new IntentExampleRow(Workspace, CustomerId, m.At, m.Text!, intent, actor, now)).ToArray()
             : [];
         State.IntentCorrection = correction;
+        State.TaughtIntentModel |= examples.Length > 0;
         State.Intent = IntentCorrectionRules.Signal(correction, computed);
         var summary = correction.Confirmed ? $"{ReadModelNames.Of(intent)} confirmed" : $"{ReadModelNames.Of(previous)} → {ReadModelNames.Of(intent)}: corrected by hand";
         await CommitAsync(now, [new TimelineDraft(now, "intent_corrected", actor, trimmed is null ? summary : $"{summary} ({Excerpt(trimmed)})")], examples, settings);

@@ -134,6 +134,10 @@ public sealed class CustomerState
     /// <summary>An agent's confirmation or correction of the intent, until the computed intent moves (<see cref="IntentCorrectionRules"/>).</summary>
     [Id(34)]
     public IntentCorrection? IntentCorrection { get; set; }
+
+    /// <summary>A correction stored this customer's messages as labelled examples: erasing it must retrain the workspace's model without them.</summary>
+    [Id(35)]
+    public bool TaughtIntentModel { get; set; }
 }
 
 [GenerateSerializer]

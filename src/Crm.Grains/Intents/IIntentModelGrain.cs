@@ -16,7 +16,7 @@ public interface IIntentModelGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<IntentModelStatus> Describe();
 
-    /// <summary>New labelled examples are stored: retrain once corrections have been quiet for a while. The caller does not wait.</summary>
+    /// <summary>Labelled examples were stored or erased: retrain once corrections have been quiet for a while. The caller does not wait.</summary>
     [OneWay]
     Task CorrectionsArrived();
 }

@@ -111,7 +111,8 @@ public sealed partial class IntentModelGrain(
         try
         {
             var examples = await data.ExamplesAsync(Workspace, IntentExampleWriter.MaxExamplesPerWorkspace, cancellationToken);
-            if (examples.Count == 0)
+            // With no examples left (erased) a version already served is replaced by one trained on the shipped examples alone.
+            if (examples.Count == 0 && State.Version == 0)
             {
                 State.PendingSince = null;
                 await model.WriteStateAsync();

@@ -15,12 +15,13 @@ public sealed class WorkspaceIntentModelTests(PostgresTestDatabase postgres) : I
     private const string Similar = "plimsy zorblat vantrix";
 
     [Fact]
-    public async Task The_next_version_reads_like_the_workspaces_corrections_another_workspace_still_reads_the_shipped_way_and_a_restart_keeps_the_version()
+    public async Task The_next_version_reads_like_the_workspaces_corrections_another_workspace_still_reads_the_shipped_way_a_restart_keeps_the_version_and_an_erase_is_forgotten()
     {
         var quickRetrain = "--IntentModels:RetrainDelay=00:00:01";
         Workspace learner;
         Workspace other;
         string learnerKey;
+        string teacherId;
         await using (var service = await RunningService.StartOnPostgresAsync(postgres.ConnectionString, quickRetrain))
         {
             learner = await Workspace.CreateAsync(service);
@@ -28,16 +29,16 @@ public sealed class WorkspaceIntentModelTests(PostgresTestDatabase postgres) : I
             learnerKey = await learner.Admin.CreateKeyAsync("admin");
             Assert.NotEqual("sales_opportunity", await IntentOfNewCustomerAsync(learner, "first-probe@example.com", Similar));
             var teacher = "teacher@example.com";
-            string? id = null;
+            teacherId = string.Empty;
             foreach (var text in Taught)
             {
-                id = (await learner.Admin.PostMessagesAsync([teacher], text))[0];
+                teacherId = (await learner.Admin.PostMessagesAsync([teacher], text))[0];
             }
 
             var shipped = await ModelAsync(learner.Admin);
             Assert.Equal(0, shipped.GetProperty("version").GetInt32());
 
-            (await learner.Admin.PutAsJsonAsync($"/api/v1/customers/{id}/intent", new { intent = "sales_opportunity", note = "these are our product names" })).EnsureSuccessStatusCode();
+            (await learner.Admin.PutAsJsonAsync($"/api/v1/customers/{teacherId}/intent", new { intent = "sales_opportunity", note = "these are our product names" })).EnsureSuccessStatusCode();
             var trained = await WaitForVersionAsync(learner.Admin, 1, TimeSpan.FromSeconds(90));
 
             Assert.Equal(Taught.Length, trained.GetProperty("correctionsLearnt").GetInt32());
@@ -61,6 +62,11 @@ public sealed class WorkspaceIntentModelTests(PostgresTestDatabase postgres) : I
             var learnerAgain = new Workspace(learner.Id, restarted.ClientWith(learnerKey));
             Assert.Equal(1, (await ModelAsync(learnerAgain.Admin)).GetProperty("version").GetInt32());
             Assert.Equal("sales_opportunity", await IntentOfNewCustomerAsync(learnerAgain, "third-probe@example.com", Similar));
+
+            (await learnerAgain.Admin.DeleteAsync($"/api/v1/customers/{teacherId}")).EnsureSuccessStatusCode();
+            var forgotten = await WaitForVersionAsync(learnerAgain.Admin, 2, TimeSpan.FromSeconds(90));
+            Assert.Equal(0, forgotten.GetProperty("correctionsLearnt").GetInt32());
+            Assert.NotEqual("sales_opportunity", await IntentOfNewCustomerAsync(learnerAgain, "fourth-probe@example.com", Similar));
         }
     }
 
