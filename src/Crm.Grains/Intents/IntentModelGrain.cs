@@ -111,7 +111,8 @@ public sealed partial class IntentModelGrain(
         try
         {
             var examples = await data.ExamplesAsync(Workspace, IntentExampleWriter.MaxExamplesPerWorkspace, cancellationToken);
-            // With no examples left (erased) a version already served is replaced by one trained on the shipped examples alone.
+            // Nothing to learn and nothing served yet: the shipped model stays. Once a version was served, losing every
+            // example (erased) trains the next version on the shipped examples alone, so the erased words are forgotten.
             if (examples.Count == 0 && State.Version == 0)
             {
                 State.PendingSince = null;

@@ -72,9 +72,14 @@ public sealed class IntentCorrectionTests
     }
 
     [Fact]
-    public async Task Only_the_corrected_workspace_learns_and_its_model_reads_new_messages_like_the_correction()
+    public async Task Only_the_corrected_workspace_learns_and_every_node_reads_new_messages_like_the_correction()
     {
-        await using var silo = await CrmSilo.StartAsync(services: services => services.AddSingleton(new IntentModelOptions { RetrainDelay = TimeSpan.FromMilliseconds(100) }));
+        // Copies never age out here: only the broadcast of the new version can move a node that already read version 0.
+        await using var silo = await CrmSilo.StartClusterAsync(2, services: services => services
+            .AddSingleton(new IntentModelOptions { RetrainDelay = TimeSpan.FromMilliseconds(100) })
+            .AddSingleton(new Crm.Grains.Nodes.NodeOptions { CacheMaxAge = TimeSpan.FromHours(1) }));
+        var shipped = silo.ServicesOn(1).GetRequiredService<IIntentTextModel>();
+        Assert.Same(shipped, await Reader(silo, 1).ModelAsync(Acme));
         string[] taught = ["zorblat quindle froobic", "froobic vantrix zorblat", "quindle plimsy froobic"];
         string? teacher = null;
         for (var i = 0; i < taught.Length; i++)
@@ -91,13 +96,13 @@ public sealed class IntentCorrectionTests
             await Task.Delay(100);
         }
 
-        var acmeReader = await Reader(silo).ModelAsync(Acme);
-        var globexReader = await Reader(silo).ModelAsync(Globex);
+        var acmeReaders = await Task.WhenAll(Reader(silo, 0).ModelAsync(Acme), Reader(silo, 1).ModelAsync(Acme));
+        var globexReader = await Reader(silo, 1).ModelAsync(Globex);
 
         Assert.Equal(3, (await model.Describe()).CorrectionsLearnt);
-        Assert.Equal(Intent.Support, acmeReader.Predict("plimsy zorblat vantrix").Intent);
-        Assert.NotEqual(Intent.Support, globexReader.Predict("plimsy zorblat vantrix").Intent);
-        Assert.Same(silo.Services.GetRequiredService<IIntentTextModel>(), globexReader);
+        Assert.All(acmeReaders, reader => Assert.Equal(Intent.Support, reader.Predict("plimsy zorblat vantrix").Intent));
+        Assert.NotEqual(Intent.Support, shipped.Predict("plimsy zorblat vantrix").Intent);
+        Assert.Same(shipped, globexReader);
         Assert.Equal(0, await silo.Grains.GetGrain<IIntentModelGrain>(Globex).CurrentVersion());
     }
 
@@ -119,5 +124,5 @@ public sealed class IntentCorrectionTests
         Assert.Contains(kept, row => row.Workspace == Globex);
     }
 
-    private static IMessageIntentReader Reader(CrmSilo silo) => silo.Services.GetRequiredService<IMessageIntentReader>();
+    private static IMessageIntentReader Reader(CrmSilo silo, int node) => silo.ServicesOn(node).GetRequiredService<IMessageIntentReader>();
 }
