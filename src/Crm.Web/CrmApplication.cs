@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Crm.Grains;
 using Crm.Grains.Ingest;
 using Crm.Grains.Ingest.Idempotency;
+using Crm.Grains.Intents;
 using Crm.Grains.Upgrade;
 using Crm.Grains.Workspaces;
 using Crm.Silo.Hosting;
@@ -12,6 +13,7 @@ using Crm.Web.Demo;
 using Crm.Web.Errors;
 using Crm.Web.Health;
 using Crm.Web.Ingest;
+using Crm.Web.Intents;
 using Crm.Web.Limits;
 using Crm.Web.Observability;
 using Crm.Web.OpenApi;
@@ -51,6 +53,9 @@ public static class CrmApplication
         var upgrade = builder.Configuration.GetSection(IdentityUpgradeOptions.SectionName).Get<IdentityUpgradeOptions>() ?? new IdentityUpgradeOptions();
         upgrade.Validate();
         builder.Services.AddSingleton(upgrade);
+        var intentModels = builder.Configuration.GetSection(IntentModelOptions.SectionName).Get<IntentModelOptions>() ?? new IntentModelOptions();
+        intentModels.Validate();
+        builder.Services.AddSingleton(intentModels);
         builder.Services.AddDashboard();
         builder.Services.AddCrmGrainServices();
         builder.AddCrmSilo(states => states.AddCrmGrainStates());
@@ -93,7 +98,8 @@ public static class CrmApplication
             .MapCustomerEndpoints()
             .MapCustomerBulkEndpoints()
             .MapCustomerCsvExport()
-            .MapSegmentEndpoints();
+            .MapSegmentEndpoints()
+            .MapIntentModelEndpoints();
         app.MapDashboardHub();
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
         return app;

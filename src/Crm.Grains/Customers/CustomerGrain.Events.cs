@@ -1,6 +1,7 @@
 using System.Globalization;
 using Crm.Grains.Identities;
 using Crm.Grains.Ingest;
+using Crm.Grains.Intents;
 using Crm.Grains.ReadModel;
 using Crm.Grains.Validation;
 using Crm.Grains.Workspaces;
@@ -19,12 +20,12 @@ public sealed partial class CustomerGrain
         return receipt.Outcome == EventOutcome.Rejected ? throw new DomainValidationException(receipt.Error!) : receipt;
     }
 
-    private async Task ApplyEventAsync(EngagementEvent @event, ChannelIdentity source, string phoneRegion, List<TimelineDraft> timeline, List<object> alsoWrite)
+    private async Task ApplyEventAsync(EngagementEvent @event, ChannelIdentity source, string phoneRegion, IIntentTextModel? intentModel, List<TimelineDraft> timeline, List<object> alsoWrite)
     {
         switch (@event.Type)
         {
             case EventType.MessageReceived:
-                ReceiveMessage(@event, source, timeline);
+                ReceiveMessage(@event, source, intentModel, timeline);
                 break;
             case EventType.ConversationOpened:
                 TouchConversation(@event, source, timeline);
@@ -70,7 +71,7 @@ public sealed partial class CustomerGrain
         timeline.Add(new TimelineDraft(at, "customer_created", Describe(source), $"first contact on {ChannelNames.Of(source.Channel)}"));
     }
 
-    private void ReceiveMessage(EngagementEvent @event, ChannelIdentity source, List<TimelineDraft> timeline)
+    private void ReceiveMessage(EngagementEvent @event, ChannelIdentity source, IIntentTextModel? intentModel, List<TimelineDraft> timeline)
     {
         var conversation = TouchConversation(@event, source, timeline);
         State.Messages++;
@@ -92,7 +93,7 @@ public sealed partial class CustomerGrain
             MarkActive(@event.OccurredAt);
             if (text.Length > 0)
             {
-                State.RecentMessageIntents.Add(intentReader.Read(text, @event.OccurredAt) with { ConversationId = conversation.Id, MessageId = @event.Id });
+                State.RecentMessageIntents.Add(intentReader.Read(intentModel!, text, @event.OccurredAt) with { ConversationId = conversation.Id, MessageId = @event.Id });
                 if (State.RecentMessageIntents.Count > 5)
                 {
                     State.RecentMessageIntents.RemoveAt(0);

@@ -185,7 +185,12 @@ public sealed partial class CustomerGrain(
             return;
         }
 
-        var signal = IntentRules.Combine(State, settings, now);
+        var (signal, correctionExpired) = IntentCorrectionRules.Resolve(State.IntentCorrection, IntentRules.Combine(State, settings, now));
+        if (correctionExpired)
+        {
+            State.IntentCorrection = null;
+        }
+
         if (signal.Intent != State.Intent.Intent)
         {
             timeline.Add(new TimelineDraft(now, "intent_changed", SystemActor, $"{ReadModelNames.Of(State.Intent.Intent)} → {ReadModelNames.Of(signal.Intent)}: {string.Join("; ", signal.Reasons)}"));
@@ -266,6 +271,7 @@ public sealed partial class CustomerGrain(
         Lifecycle = State.Lifecycle,
         ManualLifecycle = State.ManualLifecycle,
         Intent = State.Intent,
+        IntentCorrection = State.IntentCorrection,
         Tags = State.Tags.ToArray(),
         Segments = State.Segments.ToArray(),
         Identities = State.Identities.ToArray(),

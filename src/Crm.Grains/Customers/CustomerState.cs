@@ -130,6 +130,14 @@ public sealed class CustomerState
     /// <summary>How the last few inbound messages with text sounded; absent in state written before sentiment was read.</summary>
     [Id(33)]
     public List<MessageSentiment> RecentMessageSentiments { get; set; } = [];
+
+    /// <summary>An agent's confirmation or correction of the intent, until the computed intent moves (<see cref="IntentCorrectionRules"/>).</summary>
+    [Id(34)]
+    public IntentCorrection? IntentCorrection { get; set; }
+
+    /// <summary>A correction stored this customer's messages as labelled examples: erasing it must retrain the workspace's model without them.</summary>
+    [Id(35)]
+    public bool TaughtIntentModel { get; set; }
 }
 
 [GenerateSerializer]
@@ -296,6 +304,13 @@ public sealed record MessageIntent(DateTimeOffset At, Intent Intent, double Scor
     /// <summary>The message's event id.</summary>
     [Id(5)]
     public string? MessageId { get; init; }
+
+    /// <summary>
+    /// The message's text (up to <see cref="IntentCorrectionRules.ExampleTextLimit"/> characters), so an agent's correction can
+    /// teach the workspace's model; absent in state written before corrections were learnt.
+    /// </summary>
+    [Id(9)]
+    public string? Text { get; init; }
 }
 
 /// <summary>The sentiment model's reading of one inbound message, kept for a while to tell the customer's current mood.</summary>
