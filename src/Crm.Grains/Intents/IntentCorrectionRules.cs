@@ -37,7 +37,17 @@ public static class IntentCorrectionRules
     public static IntentSignal Signal(IntentCorrection correction, IntentSignal computed)
     {
         var reason = correction.Confirmed ? $"confirmed by {correction.Actor}" : $"corrected by {correction.Actor}";
-        return new IntentSignal(correction.Intent, 1.0, correction.Confirmed ? [reason, .. computed.Reasons.Take(2)] : [reason]);
+        var agent = new IntentReason
+        {
+            Kind = IntentReasonKind.Agent,
+            Text = correction.Note is { Length: > 0 } note ? $"{reason}: {note}" : reason,
+            Share = 1.0,
+            At = correction.At,
+        };
+        return new IntentSignal(correction.Intent, 1.0, correction.Confirmed ? [reason, .. computed.Reasons.Take(2)] : [reason])
+        {
+            Why = correction.Confirmed ? [agent, .. computed.Why.Take(4)] : [agent],
+        };
     }
 
     /// <summary>The texts of the inbound messages that voted in the signal at <paramref name="now"/>, oldest first.</summary>

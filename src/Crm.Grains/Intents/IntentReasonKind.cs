@@ -36,4 +36,7 @@ public enum IntentReasonKind
 
     /// <summary>Nothing heard yet.</summary>
     NoConversation,
+
+    /// <summary>An agent confirmed or corrected the intent (<see cref="IntentCorrectionRules"/>).</summary>
+    Agent,
 }

@@ -69,6 +69,20 @@ public sealed class IntentCorrectionTests
         Assert.Equal((Intent.Support, true), (moved.Intent, movedExpired));
         Assert.Equal(["'refund' suggests support", "replaces the correction of key:a"], moved.Reasons);
         Assert.Equal(["confirmed by key:a", "viewed pricing"], confirmed.Reasons);
+        var agent = Assert.Single(standing.Why);
+        Assert.Equal((IntentReasonKind.Agent, "corrected by key:a", CrmSilo.Start), (agent.Kind, agent.Text, agent.At));
+    }
+
+    [Fact]
+    public void A_correction_with_a_note_shows_the_note_in_its_why_and_a_confirmation_keeps_the_computed_why_after_it()
+    {
+        var computed = IntentSignal.Of(Intent.SalesOpportunity, 0.8, [new IntentReason { Kind = IntentReasonKind.PricingView, Text = "viewed pricing", Share = 1.0 }]);
+        var confirmation = new IntentCorrection(Intent.SalesOpportunity, "key:a", CrmSilo.Start, "asked for a quote", Intent.SalesOpportunity);
+
+        var confirmed = IntentCorrectionRules.Signal(confirmation, computed);
+
+        Assert.Equal([IntentReasonKind.Agent, IntentReasonKind.PricingView], confirmed.Why.Select(reason => reason.Kind));
+        Assert.Equal("confirmed by key:a: asked for a quote", confirmed.Why[0].Text);
     }
 
     [Fact]

@@ -29,6 +29,8 @@ export default async function intentCorrection(page) {
   const correctedBy = await agent.getByTestId('intent-corrected-by').textContent();
   assert.match(correctedBy, /^Corrected by key:/);
   assert.match(correctedBy, /asked for a quote for 20 seats on the phone/);
+  await agent.getByTestId('intent-why').getByText('Why?').click();
+  await agent.locator('.why-reason[data-kind="agent"]').filter({ hasText: 'asked for a quote for 20 seats on the phone' }).waitFor();
   await screenshot(agent, 'intent-correction');
 
   const corrected = await customerNamed(name);

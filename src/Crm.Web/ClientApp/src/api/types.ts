@@ -98,7 +98,8 @@ export type IntentReasonKind =
   | 'reopened'
   | 'silence'
   | 'in_touch'
-  | 'no_conversation';
+  | 'no_conversation'
+  | 'agent';
 
 /** One reason of the intent: what produced it, its vote and share, and the conversation (and message) behind it. */
 export interface IntentReason {

@@ -17,6 +17,7 @@ const kindLabels: Record<IntentReasonKind, string> = {
   silence: 'Silence',
   in_touch: 'In touch',
   no_conversation: 'No conversation',
+  agent: 'Agent',
 };
 
 /** The profile link that opens the conversations tab on one conversation. */
