@@ -1,0 +1,38 @@
+using Crm.Web.Limits;
+
+namespace Crm.Web.Tests.Ingest;
+
+public sealed class CompletionRateTests
+{
+    [Fact]
+    public void The_rate_is_unknown_until_a_full_second_has_completed_events_and_again_after_an_idle_second()
+    {
+        var clock = new SteppedClock();
+        var rate = new CompletionRate(clock);
+
+        rate.Completed(500);
+        Assert.Null(rate.EventsPerSecond());
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        rate.Completed(250);
+        Assert.Equal(750, rate.EventsPerSecond());
+
+        clock.Advance(TimeSpan.FromSeconds(0.5));
+        Assert.Equal(500, rate.EventsPerSecond());
+
+        clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Null(rate.EventsPerSecond());
+    }
+
+    /// <summary>Only the timestamp moves: the rate reads nothing else from its clock.</summary>
+    private sealed class SteppedClock : TimeProvider
+    {
+        private long _timestamp = 1_000_000;
+
+        public override long TimestampFrequency => 1_000_000;
+
+        public override long GetTimestamp() => _timestamp;
+
+        public void Advance(TimeSpan by) => _timestamp += (long)(by.TotalSeconds * TimestampFrequency);
+    }
+}
