@@ -14,7 +14,7 @@ public sealed class IngestAdmissionSettings
     /// waits in grain and storage queues, where it can no longer be refused. A request of more events than this takes the
     /// whole limit.
     /// </summary>
-    public int MaxEventsInFlight { get; set; } = 1000;
+    public int MaxEventsInFlight { get; set; } = 4000;
 
     /// <summary>Events of admitted-but-waiting requests; a request that would queue beyond it is shed at once.</summary>
     public int MaxQueuedEvents { get; set; } = 20_000;
