@@ -1,17 +1,23 @@
 namespace Crm.Web.Limits;
 
 /// <summary>
-/// Events this node finished applying per second, over the last one to two seconds: the rate its admission queue drains
-/// at. Unknown (null) when nothing finished during the last full second, after an idle spell as during a stall; a wait
-/// is then not estimated but bounded by the queue's timeout.
+/// Events this node finished applying per second over the last few seconds: the rate its admission queue drains at.
+/// Group commit finishes events in lumps (a whole transaction's at once), so one second alone can read as a stall; a
+/// few seconds cannot. Unknown (null) when nothing finished in that window, after an idle spell or during a stall: a
+/// wait is then not estimated but bounded by the queue's timeout.
 /// </summary>
 public sealed class CompletionRate(TimeProvider time)
 {
+    /// <summary>Whole seconds remembered beside the current one.</summary>
+    public const int WindowSeconds = 4;
+
     private readonly Lock _lock = new();
     private readonly long _second = time.TimestampFrequency;
+    private readonly long[] _seconds = new long[WindowSeconds];
     private long _bucketStart = time.GetTimestamp();
     private long _current;
-    private long _previous;
+    private int _next;
+    private int _filled;
 
     public void Completed(int events)
     {
@@ -28,13 +34,14 @@ public sealed class CompletionRate(TimeProvider time)
         {
             var now = time.GetTimestamp();
             Roll(now);
-            if (_previous == 0)
+            var completed = _seconds.Sum();
+            if (completed == 0)
             {
                 return null;
             }
 
-            var seconds = 1 + (double)(now - _bucketStart) / _second;
-            return (_previous + _current) / seconds;
+            var seconds = _filled + (double)(now - _bucketStart) / _second;
+            return (completed + _current) / seconds;
         }
     }
 
@@ -46,7 +53,13 @@ public sealed class CompletionRate(TimeProvider time)
             return;
         }
 
-        _previous = elapsed == 1 ? _current : 0;
+        for (var i = 0; i < Math.Min(elapsed, WindowSeconds); i++)
+        {
+            _seconds[_next] = i == 0 ? _current : 0;
+            _next = (_next + 1) % WindowSeconds;
+            _filled = Math.Min(_filled + 1, WindowSeconds);
+        }
+
         _current = 0;
         _bucketStart += elapsed * _second;
     }
