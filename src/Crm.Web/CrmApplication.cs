@@ -23,6 +23,7 @@ using Crm.Web.Workspaces;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Crm.Web;
 
@@ -64,6 +65,11 @@ public static class CrmApplication
         builder.Services.AddHostedService<SweepScheduler>();
         builder.Services.AddHostedService<IdentityUpgradeStarter>();
         builder.Services.AddSingleton<EventIngestor>();
+        var admission = builder.Configuration.GetSection(IngestAdmissionSettings.Section).Get<IngestAdmissionSettings>() ?? new IngestAdmissionSettings();
+        admission.Validate();
+        builder.Services.AddSingleton(admission);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IngestAdmission>();
         builder.AddDemo();
         builder.AddCrmObservability();
 
