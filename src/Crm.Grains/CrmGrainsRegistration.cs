@@ -30,7 +30,8 @@ public static class CrmGrainsRegistration
         .AddRowWriter(new StatsDeltaWriter())
         .AddRowWriter(new DuplicateSuggestionWriter())
         .AddRowWriter(new CustomerErasureWriter())
-        .AddRowWriter(new AppliedEventWriter());
+        .AddRowWriter(new AppliedEventWriter())
+        .AddRowWriter(new IntentExampleWriter());
 
     /// <summary>
     /// The services the grains depend on: the clock, the intent and sentiment text models trained on the shipped examples
@@ -39,7 +40,8 @@ public static class CrmGrainsRegistration
     /// sweep, timeline and duplicate queries and the ledger of applied event ids over the store the silo writes to. A host adds <see cref="SweepScheduler"/> to have sweeps wake by reminder,
     /// and <see cref="IdentityUpgradeStarter"/> to run the identity upgrade and open this node's <see cref="IdentityUpgradeGate"/> when it is done.
     /// The node's membership in the node directory, the broadcasts that reach every node, and this node's caches of
-    /// settings, membership rules and keys, which those broadcasts invalidate; a host adds its own <see cref="INodeListener"/>s.
+    /// settings, membership rules, keys and workspaces' intent model versions, which those broadcasts invalidate; a host adds its own <see cref="INodeListener"/>s.
+    /// A workspace's text model retrains after corrections as <see cref="IntentModelOptions"/> says; a host replaces the defaults.
     /// </summary>
     public static IServiceCollection AddCrmGrainServices(this IServiceCollection services)
     {
@@ -51,6 +53,9 @@ public static class CrmGrainsRegistration
         services.TryAddSingleton(_ => IntentDataset.LoadEmbedded());
         services.TryAddSingleton<IIntentTextModel>(provider => IntentTextModel.LoadOrTrain(provider.GetRequiredService<TextModelStore>(), provider.GetRequiredService<IntentDataset>().Examples));
         services.TryAddSingleton<ISentimentModel>(provider => SentimentTextModel.LoadOrTrain(provider.GetRequiredService<TextModelStore>(), provider.GetRequiredService<IntentDataset>().Examples));
+        services.TryAddSingleton<ShippedIntentFigures>();
+        services.TryAddSingleton(provider => WorkspaceIntentData.For(provider.GetRequiredService<IStateStorage>()));
+        services.TryAddSingleton(new IntentModelOptions());
         services.TryAddSingleton<IMessageIntentReader, TextModelIntentReader>();
         services.TryAddSingleton<IMessageSentimentReader, TextModelSentimentReader>();
         services.TryAddSingleton<IMergeFaults, NoMergeFaults>();
@@ -73,6 +78,7 @@ public static class CrmGrainsRegistration
         services.AddNodeListener<WorkspaceSettingsCache>();
         services.AddNodeListener<MembershipRulesCache>();
         services.AddNodeListener<ApiKeyCache>();
+        services.AddNodeListener<WorkspaceIntentModels>();
         return services;
     }
 

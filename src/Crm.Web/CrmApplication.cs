@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Crm.Grains;
 using Crm.Grains.Ingest;
 using Crm.Grains.Ingest.Idempotency;
+using Crm.Grains.Intents;
 using Crm.Grains.Upgrade;
 using Crm.Grains.Workspaces;
 using Crm.Silo.Hosting;
@@ -12,6 +13,7 @@ using Crm.Web.Demo;
 using Crm.Web.Errors;
 using Crm.Web.Health;
 using Crm.Web.Ingest;
+using Crm.Web.Intents;
 using Crm.Web.Limits;
 using Crm.Web.Observability;
 using Crm.Web.OpenApi;
@@ -21,6 +23,7 @@ using Crm.Web.Workspaces;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Crm.Web;
 
@@ -51,6 +54,9 @@ public static class CrmApplication
         var upgrade = builder.Configuration.GetSection(IdentityUpgradeOptions.SectionName).Get<IdentityUpgradeOptions>() ?? new IdentityUpgradeOptions();
         upgrade.Validate();
         builder.Services.AddSingleton(upgrade);
+        var intentModels = builder.Configuration.GetSection(IntentModelOptions.SectionName).Get<IntentModelOptions>() ?? new IntentModelOptions();
+        intentModels.Validate();
+        builder.Services.AddSingleton(intentModels);
         builder.Services.AddDashboard();
         builder.Services.AddCrmGrainServices();
         builder.AddCrmSilo(states => states.AddCrmGrainStates());
@@ -59,6 +65,11 @@ public static class CrmApplication
         builder.Services.AddHostedService<SweepScheduler>();
         builder.Services.AddHostedService<IdentityUpgradeStarter>();
         builder.Services.AddSingleton<EventIngestor>();
+        var admission = builder.Configuration.GetSection(IngestAdmissionSettings.Section).Get<IngestAdmissionSettings>() ?? new IngestAdmissionSettings();
+        admission.Validate();
+        builder.Services.AddSingleton(admission);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IngestAdmission>();
         builder.AddDemo();
         builder.AddCrmObservability();
 
@@ -93,7 +104,8 @@ public static class CrmApplication
             .MapCustomerEndpoints()
             .MapCustomerBulkEndpoints()
             .MapCustomerCsvExport()
-            .MapSegmentEndpoints();
+            .MapSegmentEndpoints()
+            .MapIntentModelEndpoints();
         app.MapDashboardHub();
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
         return app;

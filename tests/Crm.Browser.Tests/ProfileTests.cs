@@ -9,6 +9,9 @@ public sealed class ProfileTests(DashboardService dashboard, ITestOutputHelper l
     public Task Every_profile_tab_renders_and_notes_tags_lifecycle_and_edits_go_through_the_api() => dashboard.RunAsync("profile", log);
 
     [Fact]
+    public Task The_intent_pill_shows_why_and_a_reason_opens_its_conversation_with_its_sentiment() => dashboard.RunAsync("intent-why", log);
+
+    [Fact]
     public Task A_note_is_edited_and_deleted_after_confirmation() => dashboard.RunAsync("profile-notes", log);
 
     [Fact]

@@ -75,7 +75,8 @@ public static class ClusterSuite
         LatencyRecorder.Merge(rounds.Select(round => round.Latency)),
         rounds.Sum(round => round.AcceptedMessages),
         rounds.Average(round => round.ProcessCpuMicroseconds),
-        rounds.Average(round => round.DatabaseCpuMicroseconds));
+        rounds.Average(round => round.DatabaseCpuMicroseconds),
+        rounds.Sum(round => round.ShedRequests));
 
     private static async Task<IngestMeasurement> MeasureIngestAsync(int nodes, IngestShape shape, TimeSpan warmup, TimeSpan phase, Action<double> progress)
     {

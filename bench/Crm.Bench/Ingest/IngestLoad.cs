@@ -9,7 +9,9 @@ namespace Crm.Bench.Ingest;
 /// <summary>
 /// Channel adapters as a service sees them: each client posts a batch, waits for the answer (which comes once every
 /// accepted event is durable), and posts the next. Events count when the service answered <c>accepted</c> for them.
-/// Anything else — an error status, a rejected or duplicate event — means the benchmark is broken and stops it. With
+/// A request the service shed (503 with <c>Retry-After</c>, nothing applied) is posted again after the wait it asks
+/// (jittered by ±50 %), as an adapter does; its acknowledgement counts from the first post. Anything else — another error status, a rejected or
+/// duplicate event — means the benchmark is broken and stops it. With
 /// several nodes of one cluster, each client posts its batches to them in turn, starting at a different node.
 /// </summary>
 public static class IngestLoad
@@ -26,6 +28,7 @@ public static class IngestLoad
 
         var accepted = new long[shape.Clients * 16];
         var messages = new long[shape.Clients * 16];
+        var shed = new long[shape.Clients * 16];
         var recorders = Enumerable.Range(0, shape.Clients).Select(_ => new LatencyRecorder()).ToArray();
         var stop = false;
         var clients = Enumerable.Range(0, shape.Clients).Select(client => Task.Run(async () =>
@@ -34,15 +37,29 @@ public static class IngestLoad
             for (var turn = client; !Volatile.Read(ref stop); turn++)
             {
                 var batch = stream.Next(shape.BatchSize, DateTimeOffset.UtcNow);
-                using var body = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(new { events = batch }, Json));
-                body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                var payload = JsonSerializer.SerializeToUtf8Bytes(new { events = batch }, Json);
                 var started = Stopwatch.GetTimestamp();
-                using var response = await http.PostAsync(endpoints[turn % endpoints.Length], body);
-                var answer = await response.Content.ReadAsByteArrayAsync();
-                recorders[client].Record(Stopwatch.GetTimestamp() - started);
-                Count(batch, response, answer, out var acceptedEvents, out var acceptedMessages);
-                Interlocked.Add(ref accepted[client * 16], acceptedEvents);
-                Interlocked.Add(ref messages[client * 16], acceptedMessages);
+                while (true)
+                {
+                    using var body = new ByteArrayContent(payload);
+                    body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                    using var response = await http.PostAsync(endpoints[turn % endpoints.Length], body);
+                    var answer = await response.Content.ReadAsByteArrayAsync();
+                    if (IsShed(response) is { } retryAfter)
+                    {
+                        Interlocked.Increment(ref shed[client * 16]);
+
+                        // Jittered, as adapters should: clients shed together would otherwise return together.
+                        await Task.Delay(retryAfter * (0.5 + Random.Shared.NextDouble()));
+                        continue;
+                    }
+
+                    recorders[client].Record(Stopwatch.GetTimestamp() - started);
+                    Count(batch, response, answer, out var acceptedEvents, out var acceptedMessages);
+                    Interlocked.Add(ref accepted[client * 16], acceptedEvents);
+                    Interlocked.Add(ref messages[client * 16], acceptedMessages);
+                    break;
+                }
             }
         })).ToArray();
 
@@ -57,9 +74,11 @@ public static class IngestLoad
 
         var cpuBefore = await cpu.ReadAsync();
         var before = Sum(accepted);
+        var shedBefore = Sum(shed);
         var measured = Stopwatch.StartNew();
         await WhileRunningAsync(clients, phase);
         var after = Sum(accepted);
+        var shedDuring = Sum(shed) - shedBefore;
         var elapsed = measured.Elapsed;
         var (processCpu, databaseCpu) = CpuMeter.Between(cpuBefore, await cpu.ReadAsync());
         var latencies = recorders.ToArray();
@@ -75,8 +94,12 @@ public static class IngestLoad
         var events = after - before;
         return new IngestMeasurement(
             (after - before) / elapsed.TotalSeconds, LatencyRecorder.Merge(latencies), Sum(messages),
-            processCpu.TotalMicroseconds / events, databaseCpu.TotalMicroseconds / events);
+            processCpu.TotalMicroseconds / events, databaseCpu.TotalMicroseconds / events, shedDuring);
     }
+
+    /// <summary>The wait a shed request (503 with <c>Retry-After</c>) asks for, or null for any other answer.</summary>
+    public static TimeSpan? IsShed(HttpResponseMessage response) =>
+        response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable && response.Headers.RetryAfter?.Delta is { } delay ? delay : null;
 
     /// <summary>Waits out the time, but surfaces at once a client that failed.</summary>
     private static async Task WhileRunningAsync(Task[] clients, TimeSpan duration)

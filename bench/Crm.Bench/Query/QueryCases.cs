@@ -6,7 +6,7 @@ namespace Crm.Bench.Query;
 
 /// <summary>
 /// The list requests measured: substring searches (a common fragment, a surname shared by 0.2–1 % of customers, one
-/// customer's email and phone digits), every filter of the filter panel with the default sort, a combination, and every
+/// customer's email and phone digits, and two-character searches, common and rare, too short for a trigram), every filter of the filter panel with the default sort, a combination, and every
 /// sort both ways without a filter.
 /// </summary>
 public static class QueryCases
@@ -22,6 +22,8 @@ public static class QueryCases
             Search("surname_mid_selectivity", surname),
             Search("email", email),
             Search("phone", phoneDigits),
+            Search("short_common", "ma"),
+            Search("short_rare", "qx"),
             Filter("lifecycle_vip", new CustomerListQuery { Lifecycles = [Lifecycle.Vip] }),
             Filter("lifecycle_at_risk_or_churned", new CustomerListQuery { Lifecycles = [Lifecycle.AtRisk, Lifecycle.Churned] }),
             Filter("tag_wholesale", new CustomerListQuery { Tags = ["wholesale"] }),

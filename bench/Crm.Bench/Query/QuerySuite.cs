@@ -15,7 +15,8 @@ namespace Crm.Bench.Query;
 /// <c>--customers N</c> sets the size (100,000 by default, 10,000 with <c>--quick</c>) and writes
 /// <c>bench/results/query-N.json</c> instead of <c>query.json</c>; SQLite is measured up to
 /// <see cref="SqliteUpTo"/> customers, where loading it row by row still takes under a minute. <c>--keep</c> leaves the
-/// PostgreSQL database in place, for EXPLAIN ANALYZE by hand.
+/// PostgreSQL database in place, for EXPLAIN ANALYZE by hand. <c>--store postgres|sqlite</c> measures one store only and
+/// <c>--group search|filter|sort</c> one group of cases only (a quicker look at one change).
 /// </summary>
 public static class QuerySuite
 {
@@ -37,7 +38,13 @@ public static class QuerySuite
         {
             await using var postgres = ProjectionStore.Postgres(database.ConnectionString);
             await using var sqlite = ProjectionStore.Sqlite(Path.Combine(sqliteFolder.FullName, "query.db"));
-            var stores = customers <= SqliteUpTo ? new[] { postgres, sqlite } : [postgres];
+            var only = settings.Word("store");
+            var stores = (customers <= SqliteUpTo ? new[] { postgres, sqlite } : [postgres]).Where(store => only is null || Name(store) == only).ToArray();
+            if (stores.Length == 0)
+            {
+                throw new ArgumentException($"--store {only}: no such store measured at {customers:N0} customers (postgres, or sqlite up to {SqliteUpTo:N0})");
+            }
+
             await AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn()).StartAsync(async progress =>
             {
                 var load = progress.AddTask($"load {customers:N0} customers", maxValue: customers);
@@ -49,11 +56,12 @@ public static class QuerySuite
                 }
 
                 report.Add("surname_share_percent", probe.SurnameShare * 100, "%", $"customers whose search text contains '{probe.Surname}'");
-                var cases = QueryCases.All(probe.Surname, probe.Email, probe.PhoneDigits, now);
+                var group = settings.Word("group");
+                var cases = QueryCases.All(probe.Surname, probe.Email, probe.PhoneDigits, now).Where(queryCase => group is null || queryCase.Group == group).ToArray();
                 foreach (var store in stores)
                 {
                     var name = Name(store);
-                    var task = progress.AddTask($"{name}: {cases.Count} cases × first and deep page", maxValue: cases.Count);
+                    var task = progress.AddTask($"{name}: {cases.Length} cases × first and deep page", maxValue: cases.Length);
                     foreach (var queryCase in cases)
                     {
                         await MeasureAsync(report, name, store, queryCase, samples);

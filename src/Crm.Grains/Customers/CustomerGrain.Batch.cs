@@ -45,6 +45,10 @@ public sealed partial class CustomerGrain
             throw new CustomerNotFoundException(CustomerId);
         }
 
+        // Asked once for the batch, before anything changes: the workspace's model as this node serves it now.
+        var intentModel = fresh.Exists(i => events[i] is { Type: EventType.MessageReceived, Direction: MessageDirection.Inbound, Text: not null })
+            ? await intentReader.ModelAsync(Workspace)
+            : null;
         await MutateAsync(async () =>
         {
             var timeline = new List<TimelineDraft>();
@@ -73,7 +77,7 @@ public sealed partial class CustomerGrain
                     Begin(@event.OccurredAt, source, timeline);
                 }
 
-                await ApplyEventAsync(@event, source, settings.DefaultPhoneRegion, timeline, alsoWrite);
+                await ApplyEventAsync(@event, source, settings.DefaultPhoneRegion, intentModel, timeline, alsoWrite);
                 alsoWrite.Add(new AppliedEventRow(Workspace, @event.Id, CustomerId, now));
                 receipts[i] = new EventReceipt(EventOutcome.Accepted, CustomerId);
                 seen.Add(@event.Id);

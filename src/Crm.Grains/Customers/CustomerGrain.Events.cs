@@ -1,6 +1,7 @@
 using System.Globalization;
 using Crm.Grains.Identities;
 using Crm.Grains.Ingest;
+using Crm.Grains.Intents;
 using Crm.Grains.ReadModel;
 using Crm.Grains.Validation;
 using Crm.Grains.Workspaces;
@@ -19,12 +20,12 @@ public sealed partial class CustomerGrain
         return receipt.Outcome == EventOutcome.Rejected ? throw new DomainValidationException(receipt.Error!) : receipt;
     }
 
-    private async Task ApplyEventAsync(EngagementEvent @event, ChannelIdentity source, string phoneRegion, List<TimelineDraft> timeline, List<object> alsoWrite)
+    private async Task ApplyEventAsync(EngagementEvent @event, ChannelIdentity source, string phoneRegion, IIntentTextModel? intentModel, List<TimelineDraft> timeline, List<object> alsoWrite)
     {
         switch (@event.Type)
         {
             case EventType.MessageReceived:
-                ReceiveMessage(@event, source, timeline);
+                ReceiveMessage(@event, source, intentModel, timeline);
                 break;
             case EventType.ConversationOpened:
                 TouchConversation(@event, source, timeline);
@@ -70,12 +71,16 @@ public sealed partial class CustomerGrain
         timeline.Add(new TimelineDraft(at, "customer_created", Describe(source), $"first contact on {ChannelNames.Of(source.Channel)}"));
     }
 
-    private void ReceiveMessage(EngagementEvent @event, ChannelIdentity source, List<TimelineDraft> timeline)
+    private void ReceiveMessage(EngagementEvent @event, ChannelIdentity source, IIntentTextModel? intentModel, List<TimelineDraft> timeline)
     {
         var conversation = TouchConversation(@event, source, timeline);
         State.Messages++;
         State.LastContact = Latest(State.LastContact, @event.OccurredAt);
         var text = @event.Text?.Trim() ?? string.Empty;
+        var inbound = @event.Direction == MessageDirection.Inbound;
+        conversation = inbound
+            ? ConversationReplies.Inbound(conversation, @event.OccurredAt, @event.Id)
+            : ConversationReplies.Outbound(conversation, @event.OccurredAt);
         ReplaceConversation(conversation with
         {
             MessageCount = conversation.MessageCount + 1,
@@ -83,26 +88,26 @@ public sealed partial class CustomerGrain
             LastSnippet = text.Length > SnippetLength ? text[..SnippetLength] + "…" : text,
         });
 
-        if (@event.Direction == MessageDirection.Inbound)
+        if (inbound)
         {
             MarkActive(@event.OccurredAt);
             if (text.Length > 0)
             {
-                State.RecentMessageIntents.Add(intentReader.Read(text, @event.OccurredAt));
+                State.RecentMessageIntents.Add(intentReader.Read(intentModel!, text, @event.OccurredAt) with { ConversationId = conversation.Id, MessageId = @event.Id });
                 if (State.RecentMessageIntents.Count > 5)
                 {
                     State.RecentMessageIntents.RemoveAt(0);
                 }
 
-                ReadSentiment(conversation.Id, text, @event.OccurredAt);
+                ReadSentiment(conversation.Id, @event.Id, text, @event.OccurredAt);
             }
         }
     }
 
     /// <summary>One read per inbound message: kept among the customer's recent ones and, unless older, as its conversation's latest.</summary>
-    private void ReadSentiment(string conversationId, string text, DateTimeOffset at)
+    private void ReadSentiment(string conversationId, string messageId, string text, DateTimeOffset at)
     {
-        var reading = sentimentReader.Read(text, at);
+        var reading = sentimentReader.Read(text, at) with { ConversationId = conversationId, MessageId = messageId };
         State.RecentMessageSentiments.Add(reading);
         if (State.RecentMessageSentiments.Count > CustomerState.RecentSentimentLimit)
         {
@@ -122,6 +127,15 @@ public sealed partial class CustomerGrain
         var existing = State.RecentConversations.Find(c => c.Id == @event.ConversationId);
         if (existing is not null)
         {
+            var customerCameBack = @event.Type == EventType.ConversationOpened
+                || (@event.Type == EventType.MessageReceived && @event.Direction == MessageDirection.Inbound);
+            if (customerCameBack && ConversationReplies.Reopens(existing, @event.OccurredAt))
+            {
+                existing = ConversationReplies.Reopened(existing, @event.OccurredAt);
+                ReplaceConversation(existing);
+                timeline.Add(new TimelineDraft(@event.OccurredAt, "conversation_reopened", Describe(source), $"conversation {existing.Id} reopened ({existing.Reopens} {(existing.Reopens == 1 ? "time" : "times")})"));
+            }
+
             return existing;
         }
 
@@ -144,7 +158,7 @@ public sealed partial class CustomerGrain
         State.LastContact = Latest(State.LastContact, @event.OccurredAt);
         if (conversation.Status != ConversationStatus.Closed)
         {
-            ReplaceConversation(conversation with { Status = ConversationStatus.Closed, ClosedAt = @event.OccurredAt });
+            ReplaceConversation(ConversationReplies.Closed(conversation, @event.OccurredAt));
             timeline.Add(new TimelineDraft(@event.OccurredAt, "conversation_closed", Describe(source), $"conversation {conversation.Id} closed"));
         }
     }

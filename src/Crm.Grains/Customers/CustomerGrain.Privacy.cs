@@ -1,4 +1,5 @@
 using Crm.Grains.Identities;
+using Crm.Grains.Intents;
 using Crm.Grains.ReadModel;
 
 namespace Crm.Grains.Customers;
@@ -19,8 +20,9 @@ public sealed partial class CustomerGrain
 
     /// <summary>
     /// Releases the customer's identities, then in one write empties the state, removes the read-model row, timeline and
-    /// duplicate suggestions, and takes the customer off the stat cards. Customers merged into this one hold personal data in
-    /// their tombstones and are erased too. Safe to repeat.
+    /// duplicate suggestions and labelled intent examples, and takes the customer off the stat cards (a workspace model that
+    /// learnt from its messages retrains without them). Customers merged into this one hold personal data in their
+    /// tombstones and are erased too. Safe to repeat.
     /// </summary>
     public async Task Erase(string actor)
     {
@@ -61,6 +63,7 @@ public sealed partial class CustomerGrain
         }
 
         var now = clock.GetUtcNow();
+        var taught = State.TaughtIntentModel;
         await MutateAsync(async () =>
         {
             var erased = new CustomerState
@@ -75,5 +78,11 @@ public sealed partial class CustomerGrain
             customer.State = erased;
             await CommitAsync(now, [], [new CustomerErasure(Workspace, CustomerId)]);
         });
+
+        // The erase took the customer's labelled examples out of the store; the model trained on them must forget them too.
+        if (taught)
+        {
+            await GrainFactory.GetGrain<IIntentModelGrain>(Workspace).CorrectionsArrived();
+        }
     }
 }

@@ -1,5 +1,6 @@
 using Crm.Grains.Identities;
 using Crm.Grains.Ingest;
+using Crm.Grains.Intents;
 using Crm.Grains.ReadModel;
 using Crm.Grains.Segments;
 using Crm.Grains.Validation;
@@ -94,6 +95,41 @@ public sealed partial class CustomerGrain
             ? new List<TimelineDraft>()
             : [new TimelineDraft(now, "lifecycle_changed", actor, $"{ReadModelNames.Of(previous)} → {ReadModelNames.Of(stage)}: set by hand")];
         await CommitAsync(now, timeline);
+        return View();
+    }
+
+    public async Task<CustomerView> CorrectIntent(Intent intent, string? note, string actor)
+    {
+        if (State.MergedInto is { } survivor)
+        {
+            return await Survivor(survivor).CorrectIntent(intent, note, actor);
+        }
+
+        EnsureLive();
+        var trimmed = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (trimmed?.Length > IntentCorrectionRules.NoteMaxLength)
+        {
+            throw new DomainValidationException(new ValidationError("note", $"must be at most {IntentCorrectionRules.NoteMaxLength} characters"));
+        }
+
+        var now = clock.GetUtcNow();
+        var settings = await SettingsAsync();
+        var computed = IntentRules.Combine(State, settings, now);
+        var correction = new IntentCorrection(intent, actor, now, trimmed, computed.Intent);
+        var previous = State.Intent.Intent;
+        var examples = IntentCorrectionRules.LearnableIntents.Contains(intent)
+            ? IntentCorrectionRules.VotingMessages(State, now).Select(m => new IntentExampleRow(Workspace, CustomerId, m.At, m.Text!, intent, actor, now)).ToArray()
+            : [];
+        State.IntentCorrection = correction;
+        State.TaughtIntentModel |= examples.Length > 0;
+        State.Intent = IntentCorrectionRules.Signal(correction, computed);
+        var summary = correction.Confirmed ? $"{ReadModelNames.Of(intent)} confirmed" : $"{ReadModelNames.Of(previous)} → {ReadModelNames.Of(intent)}: corrected by hand";
+        await CommitAsync(now, [new TimelineDraft(now, "intent_corrected", actor, trimmed is null ? summary : $"{summary} ({Excerpt(trimmed)})")], examples, settings);
+        if (examples.Length > 0)
+        {
+            await GrainFactory.GetGrain<IIntentModelGrain>(Workspace).CorrectionsArrived();
+        }
+
         return View();
     }
 

@@ -33,6 +33,9 @@ public sealed partial class CustomerGrain(
 
     private CustomerFlags _committedFlags;
 
+    /// <summary>Whether the last committed state read as a mood turned negative, so a push goes out when it turns, not on every message after.</summary>
+    private bool _committedTurnedNegative;
+
     private CustomerState State => customer.State;
 
     private string Workspace => WorkspaceKeys.WorkspaceOf(this.GetPrimaryKeyString());
@@ -42,6 +45,7 @@ public sealed partial class CustomerGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _committedFlags = CustomerFlags.Of(State);
+        _committedTurnedNegative = _committedFlags.Listed && SentimentRules.TurnedNegative(State, clock.GetUtcNow());
         return Task.CompletedTask;
     }
 
@@ -138,13 +142,17 @@ public sealed partial class CustomerGrain(
             await customer.WriteStateAsync(rows);
 
             var before = _committedFlags;
+            var turnedNegative = flags.Listed && SentimentRules.TurnedNegative(State, now);
+            var wasTurnedNegative = _committedTurnedNegative;
             _committedFlags = flags;
+            _committedTurnedNegative = turnedNegative;
             changes.Publish(new CustomerChange(
                 Workspace,
                 CustomerId,
                 snapshot,
                 EnteredAtRisk: flags.AtRisk && !before.AtRisk,
                 BecameSalesOpportunity: flags.SalesOpportunity && !before.SalesOpportunity,
+                MoodTurnedNegative: turnedNegative && !wasTurnedNegative,
                 entries,
                 State.MergedInto));
         });
@@ -177,7 +185,12 @@ public sealed partial class CustomerGrain(
             return;
         }
 
-        var signal = IntentRules.Combine(State, settings, now);
+        var (signal, correctionExpired) = IntentCorrectionRules.Resolve(State.IntentCorrection, IntentRules.Combine(State, settings, now));
+        if (correctionExpired)
+        {
+            State.IntentCorrection = null;
+        }
+
         if (signal.Intent != State.Intent.Intent)
         {
             timeline.Add(new TimelineDraft(now, "intent_changed", SystemActor, $"{ReadModelNames.Of(State.Intent.Intent)} → {ReadModelNames.Of(signal.Intent)}: {string.Join("; ", signal.Reasons)}"));
@@ -258,6 +271,7 @@ public sealed partial class CustomerGrain(
         Lifecycle = State.Lifecycle,
         ManualLifecycle = State.ManualLifecycle,
         Intent = State.Intent,
+        IntentCorrection = State.IntentCorrection,
         Tags = State.Tags.ToArray(),
         Segments = State.Segments.ToArray(),
         Identities = State.Identities.ToArray(),

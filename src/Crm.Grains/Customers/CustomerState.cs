@@ -130,6 +130,14 @@ public sealed class CustomerState
     /// <summary>How the last few inbound messages with text sounded; absent in state written before sentiment was read.</summary>
     [Id(33)]
     public List<MessageSentiment> RecentMessageSentiments { get; set; } = [];
+
+    /// <summary>An agent's confirmation or correction of the intent, until the computed intent moves (<see cref="IntentCorrectionRules"/>).</summary>
+    [Id(34)]
+    public IntentCorrection? IntentCorrection { get; set; }
+
+    /// <summary>A correction stored this customer's messages as labelled examples: erasing it must retrain the workspace's model without them.</summary>
+    [Id(35)]
+    public bool TaughtIntentModel { get; set; }
 }
 
 [GenerateSerializer]
@@ -203,6 +211,37 @@ public sealed record ConversationSummary
     /// <summary>How the conversation's latest inbound message with text sounded; null until one arrives.</summary>
     [Id(8)]
     public Sentiment? Sentiment { get; init; }
+
+    /// <summary>When the oldest inbound message the team has not replied to was written; null when nothing waits for a reply.</summary>
+    [Id(9)]
+    public DateTimeOffset? AwaitingReplySince { get; init; }
+
+    /// <summary>The event id of that oldest unanswered message.</summary>
+    [Id(10)]
+    public string? AwaitingMessageId { get; init; }
+
+    /// <summary>How many inbound messages wait for a reply.</summary>
+    [Id(11)]
+    public int AwaitingMessages { get; init; }
+
+    /// <summary>When the team last wrote (an outbound message).</summary>
+    [Id(12)]
+    public DateTimeOffset? LastReplyAt { get; init; }
+
+    /// <summary>When the oldest message the team's last reply answered was written: the reply's wait is the gap to <see cref="LastReplyAt"/>.</summary>
+    [Id(13)]
+    public DateTimeOffset? LastReplyWaitedSince { get; init; }
+
+    /// <summary>The event id of that message.</summary>
+    [Id(14)]
+    public string? LastReplyAnsweredMessageId { get; init; }
+
+    /// <summary>How many times the customer came back to the conversation after it was closed.</summary>
+    [Id(15)]
+    public int Reopens { get; init; }
+
+    [Id(16)]
+    public DateTimeOffset? LastReopenedAt { get; init; }
 }
 
 [GenerateSerializer]
@@ -256,10 +295,35 @@ public sealed record Note
 /// <summary>The text model's reading of one inbound message, kept for a while to combine with behaviour.</summary>
 [GenerateSerializer]
 [Alias("crm.MessageIntent")]
-public sealed record MessageIntent(DateTimeOffset At, Intent Intent, double Score, IReadOnlyList<string> Reasons);
+public sealed record MessageIntent(DateTimeOffset At, Intent Intent, double Score, IReadOnlyList<string> Reasons)
+{
+    /// <summary>Where the message was written, so its reason links there; absent in readings kept before reasons linked.</summary>
+    [Id(4)]
+    public string? ConversationId { get; init; }
+
+    /// <summary>The message's event id.</summary>
+    [Id(5)]
+    public string? MessageId { get; init; }
+
+    /// <summary>
+    /// The message's text (up to <see cref="IntentCorrectionRules.ExampleTextLimit"/> characters), so an agent's correction can
+    /// teach the workspace's model; absent in state written before corrections were learnt.
+    /// </summary>
+    [Id(9)]
+    public string? Text { get; init; }
+}
 
 /// <summary>The sentiment model's reading of one inbound message, kept for a while to tell the customer's current mood.</summary>
 [GenerateSerializer]
 [Immutable]
 [Alias("crm.MessageSentiment")]
-public sealed record MessageSentiment(DateTimeOffset At, Sentiment Sentiment, double Score);
+public sealed record MessageSentiment(DateTimeOffset At, Sentiment Sentiment, double Score)
+{
+    /// <summary>Where the message was written, so a sentiment reason links there; absent in readings kept before reasons linked.</summary>
+    [Id(3)]
+    public string? ConversationId { get; init; }
+
+    /// <summary>The message's event id.</summary>
+    [Id(4)]
+    public string? MessageId { get; init; }
+}

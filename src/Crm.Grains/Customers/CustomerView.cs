@@ -79,4 +79,8 @@ public sealed record CustomerView
     /// <summary>Recent inbound messages turned negative (<see cref="SentimentRules.TurnedNegative"/>): a needs-attention candidate.</summary>
     [Id(22)]
     public bool SentimentTurnedNegative { get; init; }
+
+    /// <summary>The agent's confirmation or correction <see cref="Intent"/> shows, while it stands; null when the intent is computed.</summary>
+    [Id(23)]
+    public IntentCorrection? IntentCorrection { get; init; }
 }

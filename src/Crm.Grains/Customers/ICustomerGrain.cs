@@ -36,6 +36,12 @@ public interface ICustomerGrain : IGrainWithStringKey
 
     Task<CustomerView> SetLifecycle(Lifecycle stage, string actor);
 
+    /// <summary>
+    /// Confirms or corrects the intent: it stands until the computed intent moves (<see cref="Intents.IntentCorrectionRules"/>),
+    /// and a correction to a learnable intent stores the messages that voted as the workspace's labelled examples.
+    /// </summary>
+    Task<CustomerView> CorrectIntent(Intents.Intent intent, string? note, string actor);
+
     Task<CustomerView> AddTags(IReadOnlyList<string> tags, string actor);
 
     Task<CustomerView> RemoveTags(IReadOnlyList<string> tags, string actor);

@@ -89,15 +89,15 @@ public static partial class PhoneNumberRules
             return nationalPlaceholder;
         }
 
-        var label = Label(parsed.CountryCode);
+        var country = parsed.CountryCode;
         return Numbers.IsPossibleNumberWithReason(parsed) switch
         {
             PhoneNumberUtil.ValidationResult.INVALID_COUNTRY_CODE => NormalizedIdentity.Refused(RuleOf(ErrorType.INVALID_COUNTRY_CODE)),
-            PhoneNumberUtil.ValidationResult.TOO_SHORT => NormalizedIdentity.Refused($"phone number is too short for {label}"),
-            PhoneNumberUtil.ValidationResult.TOO_LONG => NormalizedIdentity.Refused($"phone number is too long for {label}"),
-            PhoneNumberUtil.ValidationResult.INVALID_LENGTH => NormalizedIdentity.Refused($"phone number has a length no number of {label} has"),
-            PhoneNumberUtil.ValidationResult.IS_POSSIBLE_LOCAL_ONLY => NormalizedIdentity.Refused($"phone number is too short for {label}: a local number needs its area code"),
-            _ when !Numbers.IsValidNumber(parsed) => NormalizedIdentity.Refused($"phone number is not a valid number for {label}: no number range there holds it"),
+            PhoneNumberUtil.ValidationResult.TOO_SHORT => NormalizedIdentity.Refused($"phone number is too short for {Label(country)}"),
+            PhoneNumberUtil.ValidationResult.TOO_LONG => NormalizedIdentity.Refused($"phone number is too long for {Label(country)}"),
+            PhoneNumberUtil.ValidationResult.INVALID_LENGTH => NormalizedIdentity.Refused($"phone number has a length no number of {Label(country)} has"),
+            PhoneNumberUtil.ValidationResult.IS_POSSIBLE_LOCAL_ONLY => NormalizedIdentity.Refused($"phone number is too short for {Label(country)}: a local number needs its area code"),
+            _ when !Numbers.IsValidNumber(parsed) => NormalizedIdentity.Refused($"phone number is not a valid number for {Label(country)}: no number range there holds it"),
             _ => NormalizedIdentity.Valid(Numbers.Format(parsed, PhoneNumberFormat.E164)),
         };
     }

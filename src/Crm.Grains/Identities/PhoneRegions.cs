@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using PhoneNumbers;
 
@@ -13,7 +14,10 @@ public static class PhoneRegions
 
     private static readonly PhoneNumberUtil Numbers = PhoneNumberUtil.GetInstance();
 
-    public static bool IsSupported(string? region) => region is { Length: 2 } && Numbers.GetSupportedRegions().Contains(region);
+    // libphonenumber hands out a new copy of its region set on every call, and every number read asks.
+    private static readonly FrozenSet<string> Supported = Numbers.GetSupportedRegions().ToFrozenSet(StringComparer.Ordinal);
+
+    public static bool IsSupported(string? region) => region is { Length: 2 } && Supported.Contains(region);
 
     /// <summary>
     /// The region libphonenumber names first for a calling code (<c>1</c> → <c>US</c>, <c>44</c> → <c>GB</c>,

@@ -50,6 +50,18 @@ public sealed class IntentTextModel : IIntentTextModel
         return new IntentTextModel(store.LoadOrTrain(ModelName, version, () => chosen.Train(labelled, Intents.Length)), version);
     }
 
+    /// <summary>Serves weights trained elsewhere: a workspace's own version, loaded from where it was stored.</summary>
+    public static IntentTextModel Serve(LinearTextClassifier classifier, string version) =>
+        classifier.ClassCount == Intents.Length ? new IntentTextModel(classifier, version) : throw new ArgumentException($"the model has {classifier.ClassCount} classes, not {Intents.Length}", nameof(classifier));
+
+    /// <summary>Trains the default recipe without storing the weights: the caller keeps them where it wants.</summary>
+    /// <exception cref="ArgumentException">An intent has no example.</exception>
+    public static LinearTextClassifier TrainClassifier(IEnumerable<LabelledMessage> examples)
+    {
+        var labelled = examples.Select(e => (e.Text, Class: Array.IndexOf(Intents, e.Intent))).ToList();
+        return TextModelRecipe.Default.Train(labelled, Intents.Length);
+    }
+
     public IntentPrediction Predict(string text)
     {
         if (string.IsNullOrWhiteSpace(text))

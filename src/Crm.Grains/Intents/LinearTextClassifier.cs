@@ -87,7 +87,15 @@ public sealed class LinearTextClassifier
 
         for (var c = 0; c < classes; c++)
         {
-            scores[c] = biases[c] + bySurface.Values.Sum(contribution => contribution[c]);
+            scores[c] = biases[c];
+        }
+
+        foreach (var contribution in bySurface.Values)
+        {
+            for (var c = 0; c < classes; c++)
+            {
+                scores[c] += contribution[c];
+            }
         }
 
         var probabilities = Softmax(scores);
@@ -103,12 +111,23 @@ public sealed class LinearTextClassifier
         return new LinearReading(probabilities, best, reasons);
     }
 
+    /// <summary>In place: the scores become the probabilities.</summary>
     private static double[] Softmax(double[] scores)
     {
         var max = scores.Max();
-        var exponentials = scores.Select(s => Math.Exp(s - max)).ToArray();
-        var sum = exponentials.Sum();
-        return exponentials.Select(e => e / sum).ToArray();
+        var sum = 0.0;
+        for (var c = 0; c < scores.Length; c++)
+        {
+            scores[c] = Math.Exp(scores[c] - max);
+            sum += scores[c];
+        }
+
+        for (var c = 0; c < scores.Length; c++)
+        {
+            scores[c] /= sum;
+        }
+
+        return scores;
     }
 
     /// <summary>Ties go to the class declared first, so equal scores give the same answer every time.</summary>

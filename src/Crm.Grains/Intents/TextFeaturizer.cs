@@ -8,7 +8,7 @@ namespace Crm.Grains.Intents;
 public static class TextFeaturizer
 {
     /// <summary>Marks a character n-gram's key; no word key holds it, so a gram never meets a word of the same letters.</summary>
-    private const char GramMark = '#';
+    private const string GramMark = "#";
 
     /// <summary>
     /// Each feature once per message: in short texts a repeat ("stop stop stop") says little more than the word itself
@@ -49,7 +49,7 @@ public static class TextFeaturizer
                 {
                     for (var start = 0; start + length <= padded.Length; start++)
                     {
-                        Add(string.Concat(GramMark.ToString(), padded.AsSpan(start, length)), word.Surface);
+                        Add(string.Concat(GramMark, padded.AsSpan(start, length)), word.Surface);
                     }
                 }
             }

@@ -74,11 +74,11 @@ public static class MergeRules
         survivor.AbsorbedIds = Union(survivor.AbsorbedIds, [duplicateId, .. duplicate.AbsorbedIds]);
     }
 
-    /// <summary>One conversation whose messages were split between the two: counts added, the latest message's snippet, closed if either closed it.</summary>
+    /// <summary>One conversation whose messages were split between the two: counts added, the latest message's snippet, closed if either closed it, reopened as often as either saw.</summary>
     private static ConversationSummary Combined(ConversationSummary mine, ConversationSummary theirs)
     {
         var latest = (theirs.LastMessageAt ?? DateTimeOffset.MinValue) > (mine.LastMessageAt ?? DateTimeOffset.MinValue) ? theirs : mine;
-        return latest with
+        var combined = latest with
         {
             Channel = (theirs.StartedAt < mine.StartedAt ? theirs : mine).Channel,
             Status = mine.Status == ConversationStatus.Closed || theirs.Status == ConversationStatus.Closed ? ConversationStatus.Closed : ConversationStatus.Open,
@@ -86,6 +86,33 @@ public static class MergeRules
             LastMessageAt = Max(mine.LastMessageAt, theirs.LastMessageAt),
             MessageCount = mine.MessageCount + theirs.MessageCount,
             Sentiment = latest.Sentiment ?? (latest == mine ? theirs : mine).Sentiment,
+            Reopens = Math.Max(mine.Reopens, theirs.Reopens),
+            LastReopenedAt = Max(mine.LastReopenedAt, theirs.LastReopenedAt),
+        };
+        return combined.Status == ConversationStatus.Closed
+            ? ConversationReplies.Closed(combined, combined.ClosedAt ?? Max(mine.ClosedAt, theirs.ClosedAt) ?? combined.StartedAt)
+            : Replies(combined, mine, theirs);
+    }
+
+    /// <summary>
+    /// The later reply of the two answered whatever either side had waiting before it; what still waits is measured from the
+    /// oldest message written after that reply.
+    /// </summary>
+    private static ConversationSummary Replies(ConversationSummary combined, ConversationSummary mine, ConversationSummary theirs)
+    {
+        var replied = (theirs.LastReplyAt ?? DateTimeOffset.MinValue) > (mine.LastReplyAt ?? DateTimeOffset.MinValue) ? theirs : mine;
+        var waiting = new[] { mine, theirs }
+            .Where(side => side.AwaitingReplySince is { } since && !(replied.LastReplyAt >= since))
+            .OrderBy(side => side.AwaitingReplySince)
+            .ToArray();
+        return combined with
+        {
+            LastReplyAt = replied.LastReplyAt,
+            LastReplyWaitedSince = replied.LastReplyWaitedSince,
+            LastReplyAnsweredMessageId = replied.LastReplyAnsweredMessageId,
+            AwaitingReplySince = waiting.FirstOrDefault()?.AwaitingReplySince,
+            AwaitingMessageId = waiting.FirstOrDefault()?.AwaitingMessageId,
+            AwaitingMessages = waiting.Sum(side => side.AwaitingMessages),
         };
     }
 

@@ -18,6 +18,11 @@ public interface INodeListener
     {
     }
 
+    /// <summary>The workspace's text model has a new version.</summary>
+    void IntentModelChanged(string workspace)
+    {
+    }
+
     /// <summary>The node (re)joined the directory: it may have missed broadcasts, so whatever it cached is dropped.</summary>
     void Registered()
     {

@@ -13,4 +13,6 @@ public interface INodeObserver : IGrainObserver
     Task WorkspaceSettingsChanged(string workspace);
 
     Task SegmentRulesChanged(string workspace);
+
+    Task IntentModelChanged(string workspace);
 }

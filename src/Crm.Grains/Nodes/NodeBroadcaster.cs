@@ -20,6 +20,9 @@ public sealed partial class NodeBroadcaster(IGrainFactory grains, NodeOptions op
     public Task SegmentRulesChangedAsync(string workspace) =>
         BroadcastAsync("segment rules changed", node => node.SegmentRulesChanged(workspace));
 
+    public Task IntentModelChangedAsync(string workspace) =>
+        BroadcastAsync("intent model changed", node => node.IntentModelChanged(workspace));
+
     private async Task BroadcastAsync(string broadcast, Func<INodeObserver, Task> send)
     {
         IReadOnlyList<LiveNode> nodes;

@@ -13,6 +13,8 @@ public sealed partial class NodeObserver(IEnumerable<INodeListener> listeners, I
 
     public Task SegmentRulesChanged(string workspace) => Notify(listener => listener.SegmentRulesChanged(workspace), "segment rules changed");
 
+    public Task IntentModelChanged(string workspace) => Notify(listener => listener.IntentModelChanged(workspace), "intent model changed");
+
     public void Registered() => Notify(listener => listener.Registered(), "registered");
 
     private Task Notify(Action<INodeListener> notify, string broadcast)

@@ -1,3 +1,4 @@
+using Crm.Grains.Intents;
 using Crm.Silo.Storage;
 
 namespace Crm.Grains.ReadModel;
@@ -16,6 +17,7 @@ public sealed class CustomerErasureWriter : IStateRowWriter
             batch.Add(
                 "DELETE FROM crm_duplicate_suggestions WHERE workspace = @workspace AND (customer_id = @customer OR other_customer_id = @customer)",
                 Sql.P("workspace", erasure.Workspace), Sql.P("customer", erasure.CustomerId));
+            batch.Add("DELETE FROM crm_intent_examples WHERE workspace = @workspace AND customer_id = @customer", Sql.P("workspace", erasure.Workspace), Sql.P("customer", erasure.CustomerId));
         }
     }
 
@@ -36,6 +38,15 @@ public sealed class CustomerErasureWriter : IStateRowWriter
                     && (suggestion.CustomerId == erasure.CustomerId || suggestion.OtherCustomerId == erasure.CustomerId))
                 {
                     suggestions.TryRemove(key, out _);
+                }
+            }
+
+            var examples = store.Table(IntentExampleWriter.MemoryTable);
+            foreach (var (key, row) in examples)
+            {
+                if (row is IntentExampleRow example && example.Workspace == erasure.Workspace && example.CustomerId == erasure.CustomerId)
+                {
+                    examples.TryRemove(key, out _);
                 }
             }
         }

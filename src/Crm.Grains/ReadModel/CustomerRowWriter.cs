@@ -5,7 +5,7 @@ namespace Crm.Grains.ReadModel;
 
 /// <summary>
 /// The customer list's table: one flat row per live customer with every column a filter or sort needs, indexed for
-/// each sort and (PostgreSQL) trigram-indexed for substring search.
+/// each sort and trigram-indexed for substring search (pg_trgm on PostgreSQL, FTS5 on SQLite).
 /// </summary>
 public sealed class CustomerRowWriter : IStateRowWriter
 {
@@ -77,7 +77,50 @@ public sealed class CustomerRowWriter : IStateRowWriter
                 PRIMARY KEY (workspace, id)) WITHOUT ROWID
             """,
             .. SortAndFilterIndexes,
+            .. SqliteSearchIndex,
         ];
+
+    /// <summary>
+    /// SQLite's substring search: an FTS5 trigram index of the search text (<c>crm_customer_search</c>), so a search of
+    /// three or more characters reads the matching rows instead of scanning the table with LIKE. The list table has no
+    /// rowid (WITHOUT ROWID) for FTS5 to key by, so <c>crm_customer_search_keys</c> numbers each customer. Triggers keep
+    /// both in step with every insert, change of search text and delete, inside the statement's own transaction — the
+    /// group commit's. The search text is already lower-cased, so the tokenizer folds nothing (<c>case_sensitive 1</c>)
+    /// and keeps accents, matching exactly what PostgreSQL's LIKE matches. A store from a release without the index is
+    /// filled by the two backfill statements at its first start (each does nothing once its table holds a row). The
+    /// vocabulary table reads the index's own count of rows per trigram, for choosing between index and sort order.
+    /// </summary>
+    private static readonly string[] SqliteSearchIndex =
+    [
+        "CREATE TABLE IF NOT EXISTS crm_customer_search_keys (row INTEGER PRIMARY KEY, workspace TEXT NOT NULL, id TEXT NOT NULL, UNIQUE (workspace, id))",
+        "CREATE VIRTUAL TABLE IF NOT EXISTS crm_customer_search USING fts5(search, tokenize = 'trigram case_sensitive 1')",
+        "CREATE VIRTUAL TABLE IF NOT EXISTS crm_customer_search_vocab USING fts5vocab(crm_customer_search, 'row')",
+        """
+        CREATE TRIGGER IF NOT EXISTS crm_customers_search_insert AFTER INSERT ON crm_customers BEGIN
+            INSERT INTO crm_customer_search_keys (workspace, id) VALUES (new.workspace, new.id);
+            INSERT INTO crm_customer_search (rowid, search)
+                SELECT row, new.search FROM crm_customer_search_keys WHERE workspace = new.workspace AND id = new.id;
+        END
+        """,
+        """
+        CREATE TRIGGER IF NOT EXISTS crm_customers_search_update AFTER UPDATE OF search ON crm_customers WHEN old.search IS NOT new.search BEGIN
+            UPDATE crm_customer_search SET search = new.search
+                WHERE rowid = (SELECT row FROM crm_customer_search_keys WHERE workspace = new.workspace AND id = new.id);
+        END
+        """,
+        """
+        CREATE TRIGGER IF NOT EXISTS crm_customers_search_delete AFTER DELETE ON crm_customers BEGIN
+            DELETE FROM crm_customer_search WHERE rowid = (SELECT row FROM crm_customer_search_keys WHERE workspace = old.workspace AND id = old.id);
+            DELETE FROM crm_customer_search_keys WHERE workspace = old.workspace AND id = old.id;
+        END
+        """,
+        "INSERT INTO crm_customer_search_keys (workspace, id) SELECT workspace, id FROM crm_customers WHERE NOT EXISTS (SELECT 1 FROM crm_customer_search_keys)",
+        """
+        INSERT INTO crm_customer_search (rowid, search)
+            SELECT k.row, c.search FROM crm_customer_search_keys k JOIN crm_customers c ON c.workspace = k.workspace AND c.id = k.id
+            WHERE NOT EXISTS (SELECT 1 FROM crm_customer_search)
+        """,
+    ];
 
     public void Write(ISqlBatch batch, SqlDialect dialect, IReadOnlyList<object> rows)
     {

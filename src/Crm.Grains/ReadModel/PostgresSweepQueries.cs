@@ -6,7 +6,7 @@ public sealed class PostgresSweepQueries(NpgsqlDataSource dataSource) : ISweepQu
 {
     public async Task<IReadOnlyList<string>> WorkspacesAsync(CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("SELECT workspace FROM crm_stats WHERE all_count > 0 ORDER BY workspace");
+        await using var command = dataSource.CreateCommand("SELECT workspace FROM crm_stat_slots GROUP BY workspace HAVING sum(all_count) > 0 ORDER BY workspace");
         return await ReadIdsAsync(command, cancellationToken);
     }
 

@@ -7,8 +7,8 @@ namespace Crm.Grains.ReadModel;
 
 /// <summary>
 /// The customer list as one SQL statement per page in either dialect: filters as predicates the indexes serve (trigram
-/// search, GIN array containment on PostgreSQL), the sort expression the sort indexes are built on, and keyset paging on
-/// (sort value, id).
+/// search: pg_trgm on PostgreSQL, FTS5 on SQLite; GIN array containment on PostgreSQL), the sort expression the sort
+/// indexes are built on, and keyset paging on (sort value, id).
 /// </summary>
 public sealed class SqlCustomerListQueries(SqlReader reader, SqlDialect dialect) : ICustomerListQueries
 {
@@ -21,7 +21,8 @@ public sealed class SqlCustomerListQueries(SqlReader reader, SqlDialect dialect)
     {
         var parameters = new List<(string Name, object Value)> { ("workspace", workspace), ("limit", limit + 1) };
         var where = new List<string> { "workspace = @workspace" };
-        AddFilters(query, where, parameters);
+        var searchIndex = !Postgres && query.Search is { Length: > 0 } search && await TrigramSearch.NarrowsAsync(reader, search.ToLowerInvariant(), limit + 1, cancellationToken);
+        AddFilters(query, searchIndex, where, parameters);
         var sort = SortExpression(query.Sort.Field);
         if (after is not null)
         {
@@ -57,7 +58,8 @@ public sealed class SqlCustomerListQueries(SqlReader reader, SqlDialect dialect)
         return new CustomerListPage(page.Select(item => item.Row).ToArray(), next);
     }
 
-    private void AddFilters(CustomerListQuery query, List<string> where, List<(string Name, object Value)> parameters)
+    /// <param name="searchIndex">On SQLite, look the search up in the trigram index rather than test each row in sort order.</param>
+    private void AddFilters(CustomerListQuery query, bool searchIndex, List<string> where, List<(string Name, object Value)> parameters)
     {
         if (query.Ids.Count > 0)
         {
@@ -66,8 +68,21 @@ public sealed class SqlCustomerListQueries(SqlReader reader, SqlDialect dialect)
 
         if (query.Search is { Length: > 0 } search)
         {
-            parameters.Add(("search", "%" + search.ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%"));
-            where.Add("search LIKE @search ESCAPE '\\'");
+            var lowered = search.ToLowerInvariant();
+            if (!searchIndex)
+            {
+                // PostgreSQL's planner picks between its trigram index and the sort index itself. On SQLite this is a walk
+                // in sort order testing each row: for text too short for a trigram, or so common the page fills early.
+                parameters.Add(("search", "%" + lowered.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%"));
+                where.Add("search LIKE @search ESCAPE '\\'");
+            }
+            else
+            {
+                parameters.Add(("search", TrigramSearch.Phrase(lowered)));
+                where.Add(
+                    "id IN (SELECT k.id FROM crm_customer_search_keys k WHERE k.workspace = @workspace "
+                    + "AND k.row IN (SELECT rowid FROM crm_customer_search WHERE crm_customer_search MATCH @search))");
+            }
         }
 
         if (query.Tags.Count > 0)

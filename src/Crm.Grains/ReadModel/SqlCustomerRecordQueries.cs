@@ -14,7 +14,11 @@ public sealed class SqlCustomerRecordQueries(SqlReader reader, SqlDialect dialec
 
     public async Task<StatsCounts> StatsAsync(string workspace, CancellationToken cancellationToken = default) =>
         (await reader.QueryAsync(
-            "SELECT all_count, active, needs_attention, sales_opportunities FROM crm_stats WHERE workspace = @workspace",
+            """
+            SELECT CAST(sum(all_count) AS BIGINT), CAST(sum(active) AS BIGINT), CAST(sum(needs_attention) AS BIGINT), CAST(sum(sales_opportunities) AS BIGINT)
+            FROM crm_stat_slots
+            WHERE workspace = @workspace HAVING count(*) > 0
+            """,
             [("workspace", workspace)],
             row => new StatsCounts(row.GetInt64(0), row.GetInt64(1), row.GetInt64(2), row.GetInt64(3)),
             cancellationToken)).SingleOrDefault() ?? StatsCounts.Zero;

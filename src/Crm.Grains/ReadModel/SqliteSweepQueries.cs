@@ -5,7 +5,7 @@ namespace Crm.Grains.ReadModel;
 public sealed class SqliteSweepQueries(string connectionString) : ISweepQueries
 {
     public Task<IReadOnlyList<string>> WorkspacesAsync(CancellationToken cancellationToken = default) =>
-        QueryAsync("SELECT workspace FROM crm_stats WHERE all_count > 0 ORDER BY workspace", [], cancellationToken);
+        QueryAsync("SELECT workspace FROM crm_stat_slots GROUP BY workspace HAVING sum(all_count) > 0 ORDER BY workspace", [], cancellationToken);
 
     public Task<IReadOnlyList<string>> CustomerIdsAsync(string workspace, string? afterId, int limit, CancellationToken cancellationToken = default) =>
         QueryAsync(

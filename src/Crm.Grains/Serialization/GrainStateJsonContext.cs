@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Crm.Grains.Access;
 using Crm.Grains.Customers;
 using Crm.Grains.Identities;
+using Crm.Grains.Intents;
 using Crm.Grains.Merge;
 using Crm.Grains.Nodes;
 using Crm.Grains.Segments;
@@ -24,4 +25,5 @@ namespace Crm.Grains.Serialization;
 [JsonSerializable(typeof(MergeState))]
 [JsonSerializable(typeof(NodeDirectoryState))]
 [JsonSerializable(typeof(IdentityUpgradeState))]
+[JsonSerializable(typeof(IntentModelState))]
 public sealed partial class GrainStateJsonContext : JsonSerializerContext;

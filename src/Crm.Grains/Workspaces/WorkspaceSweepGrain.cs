@@ -62,6 +62,7 @@ public sealed class WorkspaceSweepGrain(
         var thresholds = new[]
         {
             IntentRules.BrowsingWindowDays, IntentRules.MessageWindowDays, IntentRules.OrderWindowDays,
+            (int)Math.Ceiling(ConversationPatterns.UnansweredAfter.TotalDays),
             settings.ActiveWindowDays, settings.AtRiskAfterDays, settings.ChurnedAfterDays,
         }.Distinct();
 

@@ -45,7 +45,10 @@ public sealed class PostgresStateStorage : IStateStorage
 
     public PostgresStateStorage(string connectionString, int maxConcurrentBatches = 8)
     {
-        _dataSource = NpgsqlDataSource.Create(connectionString);
+        // Nothing here leaves session state on a pooled connection (locks are transaction-scoped, transactions always end),
+        // so the seven reset statements Npgsql would send with every borrowed connection's first command are skipped:
+        // under saturated ingest they were six in seven of the statements the database ran.
+        _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true });
         MaxConcurrentBatches = maxConcurrentBatches;
     }
 

@@ -25,6 +25,10 @@ public static class CustomerEndpoints
             ReadModelNames.TryParseLifecycle(request.Lifecycle, out var stage)
                 ? Mutate(id, grains, context, (customer, actor) => customer.SetLifecycle(stage, actor))
                 : Task.FromResult(Problems.Invalid("lifecycle", "must be lead, prospect, customer, active, at_risk, churned or vip")));
+        customers.MapPut("/{id}/intent", (string id, IntentRequest request, IGrainFactory grains, HttpContext context) =>
+            ReadModelNames.TryParseIntent(request.Intent, out var intent)
+                ? Mutate(id, grains, context, (customer, actor) => customer.CorrectIntent(intent, request.Note, actor))
+                : Task.FromResult(Problems.Invalid("intent", "must be sales_opportunity, support, general or no_engagement")));
         customers.MapPost("/{id}/tags", (string id, TagsRequest request, IGrainFactory grains, HttpContext context) =>
             Mutate(id, grains, context, (customer, actor) => customer.AddTags(request.Tags ?? [], actor)));
         customers.MapDelete("/{id}/tags/{tag}", (string id, string tag, IGrainFactory grains, HttpContext context) =>

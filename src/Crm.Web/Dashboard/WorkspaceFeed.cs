@@ -26,7 +26,7 @@ public sealed class WorkspaceFeed(string workspace)
         {
             _rows[change.CustomerId] = row;
             _statsChanged = true;
-            if (row is not null && change.EnteredAtRisk)
+            if (row is not null && (change.EnteredAtRisk || change.MoodTurnedNegative))
             {
                 _alerts.Add(new DashboardAlert(DashboardAlertKind.NeedsAttention, change.CustomerId, row, null));
             }

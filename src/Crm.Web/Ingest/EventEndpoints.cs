@@ -1,6 +1,8 @@
 using Crm.Grains.Ingest;
 using Crm.Web.Access;
+using System.Globalization;
 using Crm.Web.Errors;
+using Crm.Web.Limits;
 using Crm.Web.Upgrade;
 
 namespace Crm.Web.Ingest;
@@ -18,9 +20,10 @@ public static class EventEndpoints
     /// <summary>
     /// Applies the batch and answers once every accepted event is durable. Events of one sender are applied in the order
     /// posted, in one turn of its customer and one commit (so a repeated id is the duplicate, not the original); different
-    /// senders run concurrently and storage groups their writes.
+    /// senders run concurrently and storage groups their writes. Past what this node can acknowledge promptly the request
+    /// is shed before anything is applied (<see cref="IngestAdmission"/>).
     /// </summary>
-    private static async Task<IResult> IngestAsync(EventBatchRequest batch, EventIngestor ingestor, HttpContext context)
+    private static async Task<IResult> IngestAsync(EventBatchRequest batch, EventIngestor ingestor, IngestAdmission admission, HttpContext context)
     {
         if (batch.Events is null || batch.Events.Count == 0)
         {
@@ -55,6 +58,12 @@ public static class EventEndpoints
             positions.Add(i);
         }
 
+        using var admitted = mapped.Count == 0 ? null : await admission.AdmitAsync(mapped.Count, context.RequestAborted);
+        if (admitted is null && mapped.Count > 0)
+        {
+            return Shed(context, admission);
+        }
+
         var ingested = await ingestor.IngestManyAsync(context.User.WorkspaceId(), mapped);
         for (var j = 0; j < ingested.Length; j++)
         {
@@ -68,5 +77,14 @@ public static class EventEndpoints
         }
 
         return Results.Ok(new EventBatchResponse(results));
+    }
+
+    private static IResult Shed(HttpContext context, IngestAdmission admission)
+    {
+        context.Response.Headers.RetryAfter = ((int)admission.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        return Results.Problem(
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "Overloaded",
+            detail: "This node has more events waiting than it can acknowledge promptly, so none of this request's events was applied. Retry after the time given (event ids make retries safe).");
     }
 }

@@ -1,5 +1,6 @@
 using Crm.Silo.Diagnostics;
 using Crm.Web.Health;
+using Crm.Web.Limits;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -8,7 +9,7 @@ using OpenTelemetry.Trace;
 namespace Crm.Web.Observability;
 
 /// <summary>
-/// Metrics (Orleans', ASP.NET Core's, the silo's, Npgsql's and the runtime's meters) scraped as Prometheus text at <c>/metrics</c>; metrics,
+/// Metrics (Orleans', ASP.NET Core's, the silo's, the service's own (ingest admission), Npgsql's and the runtime's meters) scraped as Prometheus text at <c>/metrics</c>; metrics,
 /// traces and logs pushed over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; Orleans' dashboard; readiness that
 /// follows cluster membership. <c>/metrics</c> and the dashboard show every workspace, so only operators reach them.
 /// </summary>
@@ -28,6 +29,7 @@ public static class ObservabilityRegistration
             .ConfigureResource(resource => resource.AddService(builder.Configuration[ServiceNameSetting] ?? DefaultServiceName))
             .WithMetrics(metrics => metrics
                 .AddMeter(SiloTelemetry.MeterNames)
+                .AddMeter(IngestAdmission.MeterName)
                 .AddMeter(PlatformMeterNames)
                 .AddAspNetCoreInstrumentation()
                 .AddPrometheusExporter());

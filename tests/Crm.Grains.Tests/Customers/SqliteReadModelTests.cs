@@ -24,7 +24,7 @@ public sealed class SqliteReadModelTests : IDisposable
             SELECT count(*), sum(lifecycle = 'active'), sum(lifecycle = 'at_risk'), sum(intent = 'sales_opportunity')
             FROM crm_customers WHERE workspace = 'acme'
             """);
-        var cards = await Row(connection, "SELECT all_count, active, needs_attention, sales_opportunities FROM crm_stats WHERE workspace = 'acme'");
+        var cards = await Row(connection, "SELECT sum(all_count), sum(active), sum(needs_attention), sum(sales_opportunities) FROM crm_stat_slots WHERE workspace = 'acme'");
         var timelineEntries = await Row(connection, "SELECT count(*) FROM crm_timeline WHERE workspace = 'acme'");
         Assert.Equal(counted, cards);
         Assert.True(counted[0] > 0 && timelineEntries[0] > counted[0]);

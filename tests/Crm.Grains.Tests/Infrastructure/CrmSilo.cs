@@ -1,6 +1,7 @@
 using Crm.Grains.Customers;
 using Crm.Grains.Ingest;
 using Crm.Grains.Ingest.Idempotency;
+using Crm.Grains.Intents;
 using Crm.Grains.Workspaces;
 using Crm.Silo.Hosting;
 using Crm.Silo.Storage;
@@ -85,6 +86,7 @@ public sealed class CrmSilo : IAsyncDisposable
             if (storage is IWrappedStorage wrapped)
             {
                 silo.Services.AddSingleton(AppliedEvents.For(wrapped.Inner));
+                silo.Services.AddSingleton(WorkspaceIntentData.For(wrapped.Inner));
             }
 
             silo.Services.AddCrmGrainServices();

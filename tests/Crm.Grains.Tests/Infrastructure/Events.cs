@@ -15,6 +15,18 @@ public static class Events
         Id = id ?? NextId(), Type = EventType.MessageReceived, Channel = channel, Identity = identity, OccurredAt = at, ConversationId = conversation, Text = text,
     };
 
+    /// <summary>A message the team wrote to the customer.</summary>
+    public static EngagementEvent Reply(Channel channel, string identity, DateTimeOffset at, string text = "On it!", string conversation = "conv-1") => new()
+    {
+        Id = NextId(), Type = EventType.MessageReceived, Channel = channel, Identity = identity, OccurredAt = at, ConversationId = conversation, Text = text,
+        Direction = MessageDirection.Outbound,
+    };
+
+    public static EngagementEvent Opened(Channel channel, string identity, DateTimeOffset at, string conversation) => new()
+    {
+        Id = NextId(), Type = EventType.ConversationOpened, Channel = channel, Identity = identity, OccurredAt = at, ConversationId = conversation,
+    };
+
     public static EngagementEvent Order(Channel channel, string identity, DateTimeOffset at, string orderId, decimal amount, string? id = null) => new()
     {
         Id = id ?? NextId(), Type = EventType.OrderPlaced, Channel = channel, Identity = identity, OccurredAt = at, OrderId = orderId, Amount = amount, Currency = "EUR",

@@ -19,6 +19,8 @@ public sealed class TestObserver(bool hold = false) : INodeObserver
 
     public Task SegmentRulesChanged(string workspace) => Receive($"rules {workspace}");
 
+    public Task IntentModelChanged(string workspace) => Receive($"intent model {workspace}");
+
     public void Release() => _released.TrySetResult();
 
     private Task Receive(string broadcast)

@@ -38,7 +38,7 @@ public sealed class PostgresMergeTests(PostgresTestDatabase postgres) : IClassFi
         await using var connection = new NpgsqlConnection(postgres.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "SELECT (SELECT count(*) FROM crm_customers WHERE workspace = @w), (SELECT all_count FROM crm_stats WHERE workspace = @w), (SELECT count(*) FROM crm_timeline WHERE workspace = @w AND customer_id = @d)",
+            "SELECT (SELECT count(*) FROM crm_customers WHERE workspace = @w), (SELECT sum(all_count)::bigint FROM crm_stat_slots WHERE workspace = @w), (SELECT count(*) FROM crm_timeline WHERE workspace = @w AND customer_id = @d)",
             connection);
         command.Parameters.AddWithValue("w", workspace);
         command.Parameters.AddWithValue("d", duplicate);

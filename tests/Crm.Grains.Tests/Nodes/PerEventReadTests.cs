@@ -1,5 +1,6 @@
 using Crm.Grains.Identities;
 using Crm.Grains.Ingest;
+using Crm.Grains.Intents;
 using Crm.Grains.Nodes;
 using Crm.Grains.Segments;
 using Crm.Grains.Tests.Infrastructure;
@@ -9,13 +10,13 @@ using Orleans;
 
 namespace Crm.Grains.Tests.Nodes;
 
-/// <summary>Events read their workspace's settings and segment rules from their node's copy, not from the workspace-wide grains.</summary>
+/// <summary>Events read their workspace's settings, segment rules and intent model version from their node's copy, not from the workspace-wide grains.</summary>
 public sealed class PerEventReadTests
 {
     private const string Workspace = "acme";
 
     [Fact]
-    public async Task Ingesting_many_events_on_two_nodes_reads_settings_and_rules_about_once_per_node()
+    public async Task Ingesting_many_events_on_two_nodes_reads_settings_rules_and_the_intent_model_version_about_once_per_node()
     {
         var calls = new GrainCallCounter();
         await using var silo = await CrmSilo.StartClusterAsync(2, services: services =>
@@ -42,9 +43,11 @@ public sealed class PerEventReadTests
         Assert.All(results, result => Assert.Equal(IngestStatus.Accepted, result.Status));
         var settingsReads = calls[$"{nameof(IWorkspaceGrain)}.{nameof(IWorkspaceGrain.GetSettings)}"] - before.Settings;
         var rulesReads = calls[$"{nameof(ISegmentCatalogGrain)}.{nameof(ISegmentCatalogGrain.GetMembershipRules)}"] - before.Rules;
+        var modelReads = calls[$"{nameof(IIntentModelGrain)}.{nameof(IIntentModelGrain.CurrentVersion)}"];
 
         // Each node fetches once (concurrent misses share the fetch); the bound leaves room for a node rejoining the directory.
         Assert.InRange(settingsReads, 1, 4);
         Assert.InRange(rulesReads, 1, 4);
+        Assert.InRange(modelReads, 1, 4);
     }
 }

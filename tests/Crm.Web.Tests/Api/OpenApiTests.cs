@@ -21,6 +21,8 @@ public sealed class OpenApiTests(PostgresTestDatabase postgres) : IClassFixture<
         Assert.True(paths.TryGetProperty("/api/v1/customers", out var customers));
         Assert.True(paths.TryGetProperty("/api/v1/events", out var events));
         Assert.True(paths.TryGetProperty("/api/v1/customers/{id}/attributes", out _));
+        Assert.True(paths.GetProperty("/api/v1/customers/{id}/intent").TryGetProperty("put", out _));
+        Assert.True(paths.GetProperty("/api/v1/intent/model").TryGetProperty("get", out _));
         var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
         Assert.Equal(("http", "bearer"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("scheme").GetString()));
         foreach (var operation in new[] { customers.GetProperty("get"), events.GetProperty("post") })

@@ -46,6 +46,28 @@ public sealed class DashboardHubTests(PostgresTestDatabase postgres) : IClassFix
     }
 
     [Fact]
+    public async Task A_customer_whose_messages_turn_negative_is_pushed_as_needing_attention_once_while_still_active()
+    {
+        await using var service = await RunningService.StartOnPostgresAsync(postgres.ConnectionString);
+        var admin = service.Admin();
+        await using var dashboard = await HubSocketClient.ConnectAsync(service.Address, RunningService.AdminKey);
+        const string identity = "mood@example.com";
+        var customerId = (await admin.PostMessagesAsync([identity], "Thank you so much, you guys are amazing!"))[0];
+        await admin.PostMessagesAsync([identity], "je suis très déçu, le colis est arrivé cassé, je veux être remboursé");
+        await dashboard.WaitForAsync("customerChanged", row => Id(row) == customerId && row.GetProperty("messages").GetInt32() == 2, Soon);
+        Assert.DoesNotContain(dashboard.Received, message => message.Target == "needsAttention" && Id(message.Argument) == customerId);
+
+        await admin.PostMessagesAsync([identity], "Estoy muy molesto, el pedido llegó roto y quiero un reembolso ya");
+        var alert = await dashboard.WaitForAsync("needsAttention", row => Id(row) == customerId, Soon);
+        Assert.NotEqual("at_risk", alert.GetProperty("lifecycle").GetString());
+
+        await admin.PostMessagesAsync([identity], "still broken, this is unacceptable, I am very angry");
+        await dashboard.WaitForAsync("customerChanged", row => Id(row) == customerId && row.GetProperty("messages").GetInt32() == 4, Soon);
+        await Task.Delay(DashboardPumpLatency);
+        Assert.Single(dashboard.Received, message => message.Target == "needsAttention" && Id(message.Argument) == customerId);
+    }
+
+    [Fact]
     public async Task Stat_pushes_are_coalesced_to_at_most_four_a_second_and_end_on_the_final_counts()
     {
         await using var service = await RunningService.StartOnPostgresAsync(postgres.ConnectionString);

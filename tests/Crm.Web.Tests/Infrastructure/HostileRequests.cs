@@ -30,7 +30,7 @@ public sealed record HostileRequest(string Label, HttpMethod Method, string Path
 public sealed class HostileRequests(int seed, string customerId, string noteId)
 {
     private static readonly string[] ControlTexts = ["nul\0byte", "bell\u0007", "esc\u001b[31m", "line\nbreak", "del\u007f", "next\u0085line"];
-    private static readonly string[] Sql = ["' OR '1'='1", "'; DROP TABLE crm_customers; --", "1; SELECT pg_sleep(10)--", "\\'; UPDATE crm_stats SET all_count = 0; --"];
+    private static readonly string[] Sql = ["' OR '1'='1", "'; DROP TABLE crm_customers; --", "1; SELECT pg_sleep(10)--", "\\'; UPDATE crm_stat_slots SET all_count = 0; --"];
     private static readonly string[] Scripts = ["<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "javascript:alert(document.cookie)", "{{constructor.constructor('alert(1)')()}}"];
     private static readonly string[] BadPhones = ["+1", "+", "12ab34", "++14155550100", "+1 415 555 0100 0000 0000 0000", "000000", "+0", "phone", "+99999999999999999999", "+1 555 123 4567", "+44 20 7946 095", "1-800-FLOWERS", "(999) 999-9999"];
     private static readonly string[] BadEmails = ["a@", "@example.com", "a b@example.com", "ana@@example.com", "ana@example", "anonymous", new string('x', 300) + "@example.com", "<script>@example.com", "noreply@example.com", "test@test.com", "ana@example.c", "ana@-example.com", "ana..b@example.com"];

@@ -111,6 +111,7 @@ public sealed class WorkspaceIsolationTests(PostgresTestDatabase postgres) : ICl
         {
             (_, var pattern) when pattern.EndsWith("/merge", StringComparison.Ordinal) => JsonSerializer.Serialize(new { duplicateId = DuplicateId, dryRun = false }),
             (_, var pattern) when pattern.EndsWith("/lifecycle", StringComparison.Ordinal) => """{"lifecycle":"vip"}""",
+            (_, var pattern) when pattern.EndsWith("/intent", StringComparison.Ordinal) => """{"intent":"support","note":"intruder"}""",
             (_, var pattern) when pattern.EndsWith("/tags", StringComparison.Ordinal) => """{"tags":["intruder"]}""",
             (_, var pattern) when pattern.EndsWith("/segments", StringComparison.Ordinal) && pattern.Contains("/customers/") => JsonSerializer.Serialize(new { segmentId = SegmentId }),
             (_, var pattern) when pattern.Contains("/notes") => """{"text":"intruder"}""",

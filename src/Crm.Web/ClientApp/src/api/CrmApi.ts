@@ -5,6 +5,7 @@ import type {
   CustomerPage,
   CustomerRow,
   DuplicateSuggestion,
+  Intent,
   Lifecycle,
   MergeResult,
   Note,
@@ -64,6 +65,10 @@ export class CrmApi {
 
   setLifecycle(id: string, lifecycle: Lifecycle): Promise<Customer> {
     return sendJson(this.key, `${this.customerPath(id)}/lifecycle`, { method: 'PUT', body: { lifecycle } });
+  }
+
+  correctIntent(id: string, intent: Intent, note: string): Promise<Customer> {
+    return sendJson(this.key, `${this.customerPath(id)}/intent`, { method: 'PUT', body: note.trim() ? { intent, note: note.trim() } : { intent } });
   }
 
   addTags(id: string, tags: string[]): Promise<Customer> {

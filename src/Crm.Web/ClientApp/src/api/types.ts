@@ -87,6 +87,39 @@ export interface ConversationSummary {
 
 export type Sentiment = 'negative' | 'neutral' | 'positive';
 
+export type IntentReasonKind =
+  | 'message'
+  | 'pricing_view'
+  | 'cart_view'
+  | 'order'
+  | 'sentiment'
+  | 'unanswered'
+  | 'slow_reply'
+  | 'reopened'
+  | 'silence'
+  | 'in_touch'
+  | 'no_conversation'
+  | 'agent';
+
+/** One reason of the intent: what produced it, its vote and share, and the conversation (and message) behind it. */
+export interface IntentReason {
+  kind: IntentReasonKind;
+  text: string;
+  weight: number;
+  share: number;
+  at: string | null;
+  conversationId: string | null;
+  messageId: string | null;
+}
+
+export interface IntentSignal {
+  intent: Intent;
+  score: number;
+  reasons: string[];
+  /** Absent from servers before reasons were data; empty for a signal stored before then. */
+  why?: IntentReason[];
+}
+
 export interface OrderRecord {
   id: string;
   amount: number;
@@ -114,7 +147,9 @@ export interface Customer {
   csatAverage: number | null;
   lifecycle: Lifecycle;
   manualLifecycle: { stage: Lifecycle; actor: string; at: string } | null;
-  intent: { intent: Intent; score: number; reasons: string[] };
+  intent: IntentSignal;
+  /** An agent's confirmation or correction, standing until the computed intent moves from `computedIntentThen`. */
+  intentCorrection?: IntentCorrection | null;
   tags: string[];
   segments: string[];
   identities: ChannelIdentity[];
@@ -128,6 +163,15 @@ export interface Customer {
   recentOrders: OrderRecord[];
   /** Set when the id asked for was merged away: the body is then the survivor's. */
   mergedInto: string | null;
+}
+
+export interface IntentCorrection {
+  intent: Intent;
+  actor: string;
+  at: string;
+  note: string | null;
+  computedIntentThen: Intent;
+  confirmed: boolean;
 }
 
 export interface TimelineEntry {

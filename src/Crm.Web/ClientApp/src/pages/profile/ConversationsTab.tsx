@@ -1,11 +1,17 @@
+import { useEffect, useRef } from 'react';
 import type { Customer, Sentiment } from '../../api/types';
 import { RelativeTime } from '../../components/RelativeTime';
 import { count, dateTime } from '../../format';
 import { channelLabels } from '../../labels';
+import { useLocation } from '../../router';
 
 const sentimentLabels: Record<Sentiment, string> = { negative: 'Negative', neutral: 'Neutral', positive: 'Positive' };
 
+/** A conversation named in the address (`conversation=`, as the intent's reasons link) is marked and scrolled to. */
 export function ConversationsTab({ customer }: { customer: Customer }) {
+  const selected = useLocation().search.get('conversation');
+  const selectedRow = useRef<HTMLTableRowElement>(null);
+  useEffect(() => selectedRow.current?.scrollIntoView({ block: 'nearest' }), [selected]);
   const conversations = [...customer.recentConversations].sort((a, b) => Date.parse(b.lastMessageAt ?? b.startedAt) - Date.parse(a.lastMessageAt ?? a.startedAt));
   if (conversations.length === 0) {
     return <p className="muted">No conversations yet.</p>;
@@ -25,7 +31,13 @@ export function ConversationsTab({ customer }: { customer: Customer }) {
       </thead>
       <tbody>
         {conversations.map((conversation) => (
-          <tr key={conversation.id}>
+          <tr
+            key={conversation.id}
+            data-conversation-id={conversation.id}
+            className={conversation.id === selected ? 'is-selected' : undefined}
+            aria-current={conversation.id === selected ? 'true' : undefined}
+            ref={conversation.id === selected ? selectedRow : undefined}
+          >
             <td>{channelLabels[conversation.channel as keyof typeof channelLabels] ?? conversation.channel}</td>
             <td>
               <span className={`badge conversation-${conversation.status}`}>{conversation.status === 'open' ? 'Open' : 'Closed'}</span>

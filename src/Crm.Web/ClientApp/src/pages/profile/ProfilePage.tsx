@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { ApiError } from '../../api/ApiError';
 import type { Customer } from '../../api/types';
-import { Avatar, IntentPill, LifecycleBadge } from '../../components/Badges';
+import { Avatar, LifecycleBadge } from '../../components/Badges';
 import { Link, navigate, useLocation } from '../../router';
 import { AttributesTab } from './AttributesTab';
 import { ConversationsTab } from './ConversationsTab';
 import { EditProfileForm } from './EditProfileForm';
+import { IntentCorrectionControl } from './IntentCorrectionControl';
+import { IntentWhy } from './IntentWhy';
 import { MergeDialog } from './MergeDialog';
 import { NotesTab } from './NotesTab';
 import { OverviewTab } from './OverviewTab';
@@ -64,7 +66,8 @@ export function ProfilePage({ id }: { id: string }) {
           <p className="muted">{[profile.email, profile.company].filter(Boolean).join(' · ')}</p>
           <div className="profile-badges">
             <LifecycleBadge lifecycle={customer.lifecycle} />
-            <IntentPill intent={customer.intent.intent} />
+            <IntentWhy customer={customer} />
+            <IntentCorrectionControl customer={customer} onChanged={loaded.update} />
           </div>
           <TagEditor customer={customer} onChanged={loaded.update} />
         </div>
