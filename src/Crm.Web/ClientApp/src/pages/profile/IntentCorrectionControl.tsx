@@ -34,7 +34,13 @@ export function IntentCorrectionControl({ customer, onChanged }: { customer: Cus
 
   return (
     <span className="intent-correction" data-testid="intent-correction">
-      <button type="button" className="button button-small" disabled={saving} onClick={() => void send(customer.intent.intent)} title="The intent shown is right">
+      <button
+        type="button"
+        className="button button-small"
+        disabled={saving || (correction !== null && !correction.confirmed)}
+        onClick={() => void send(customer.intent.intent)}
+        title={correction !== null && !correction.confirmed ? 'An agent set this intent; correct it to change it' : 'The intent shown is right'}
+      >
         Confirm
       </button>
       <details
