@@ -17,6 +17,12 @@ export function IntentCorrectionControl({ customer, onChanged }: { customer: Cus
   const [error, setError] = useState<Error | null>(null);
   const [saving, setSaving] = useState(false);
   const correction = customer.intentCorrection ?? null;
+  // The choice starts from the intent shown, and starts over whenever that changes (a push, a correction saved).
+  const [shown, setShown] = useState(customer.intent.intent);
+  if (shown !== customer.intent.intent) {
+    setShown(customer.intent.intent);
+    setIntent(customer.intent.intent);
+  }
 
   const send = async (chosen: Intent) => {
     setSaving(true);
@@ -43,15 +49,7 @@ export function IntentCorrectionControl({ customer, onChanged }: { customer: Cus
       >
         Confirm
       </button>
-      <details
-        className="intent-correct"
-        ref={details}
-        onToggle={(event) => {
-          if ((event.target as HTMLDetailsElement).open) {
-            setIntent(customer.intent.intent);
-          }
-        }}
-      >
+      <details className="intent-correct" ref={details}>
         <summary className="button button-small">Correct…</summary>
         <form
           className="intent-correct-form card"
