@@ -7,12 +7,12 @@ namespace Crm.Grains.Customers;
 public static class ConversationReplies
 {
     /// <summary>
-    /// An inbound message waits for a reply unless the team already wrote after it (events may arrive late). The oldest
-    /// waiting message is the one the wait is measured from.
+    /// An inbound message waits for a reply unless the team already wrote after it or closed the conversation after it
+    /// (events may arrive late). The oldest waiting message is the one the wait is measured from.
     /// </summary>
     public static ConversationSummary Inbound(ConversationSummary conversation, DateTimeOffset at, string messageId)
     {
-        if (conversation.LastReplyAt >= at)
+        if (conversation.LastReplyAt >= at || conversation is { Status: ConversationStatus.Closed, ClosedAt: { } closed } && closed >= at)
         {
             return conversation;
         }

@@ -6,8 +6,11 @@ public interface IWorkspaceIntentData
     /// <summary>The workspace's labelled examples, newest first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<LabelledMessage>> ExamplesAsync(string workspace, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Stores a trained version and drops versions older than the one before it, which nodes may still be loading.</summary>
+    /// <summary>Stores a trained version.</summary>
     Task SaveModelAsync(string workspace, int version, DateTimeOffset trainedAt, byte[] payload, CancellationToken cancellationToken);
+
+    /// <summary>Drops the versions before <paramref name="version"/>, once every node was told of it: an erased customer's words leave with them.</summary>
+    Task DropVersionsBeforeAsync(string workspace, int version, CancellationToken cancellationToken);
 
     /// <summary>The stored version, or null when it is not there.</summary>
     Task<byte[]?> LoadModelAsync(string workspace, int version, CancellationToken cancellationToken);

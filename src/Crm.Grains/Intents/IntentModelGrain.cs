@@ -34,6 +34,12 @@ public sealed partial class IntentModelGrain(
     /// <summary>A new version is stored and nodes are being told: until they are, it is not reported as settled.</summary>
     private bool _publishing;
 
+    /// <summary>
+    /// The version nodes are given: moved only once the state naming it is stored, so a failed write, after which the next
+    /// retraining stores other weights under that number, never hands it out.
+    /// </summary>
+    private int _served;
+
     private IntentModelState State => model.State;
 
     private string Workspace => this.GetPrimaryKeyString();
@@ -43,6 +49,7 @@ public sealed partial class IntentModelGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _served = State.Version;
         if (State.PendingSince is not null)
         {
             Schedule();
@@ -51,7 +58,7 @@ public sealed partial class IntentModelGrain(
         return Task.CompletedTask;
     }
 
-    public Task<int> CurrentVersion() => Task.FromResult(State.Version);
+    public Task<int> CurrentVersion() => Task.FromResult(_served);
 
     public Task<IntentModelStatus> Describe() => Task.FromResult(new IntentModelStatus(
         State.Version,
@@ -63,10 +70,8 @@ public sealed partial class IntentModelGrain(
 
     public async Task CorrectionsArrived()
     {
-        var now = clock.GetUtcNow();
         var wasPending = State.PendingSince is not null;
-        State.PendingSince ??= now;
-        State.LastCorrectionAt = now;
+        State.PendingSince ??= clock.GetUtcNow();
         await model.WriteStateAsync();
         if (!wasPending)
         {
@@ -133,11 +138,13 @@ public sealed partial class IntentModelGrain(
             State.Figures = figures;
             State.PendingSince = null;
             await model.WriteStateAsync();
+            _served = version;
             Trained(Workspace, version, examples.Count, figures.MacroF1);
             await DropReminderAsync();
 
             // After the new version is in State: a node that evicts its copy asks again and must get the new one.
             await broadcaster.IntentModelChangedAsync(Workspace);
+            await data.DropVersionsBeforeAsync(Workspace, version, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

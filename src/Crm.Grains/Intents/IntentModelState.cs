@@ -25,7 +25,4 @@ public sealed class IntentModelState
     /// <summary>When the oldest correction not yet learnt arrived; null when none waits.</summary>
     [Id(4)]
     public DateTimeOffset? PendingSince { get; set; }
-
-    [Id(5)]
-    public DateTimeOffset? LastCorrectionAt { get; set; }
 }

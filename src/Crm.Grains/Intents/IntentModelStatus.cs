@@ -10,7 +10,7 @@ namespace Crm.Grains.Intents;
 public sealed record IntentModelStatus(
     [property: Id(0)] int Version,
     [property: Id(1)] DateTimeOffset? TrainedAt,
-    [property: Id(2)] int CorrectionsLearnt,
+    [property: Id(2)] int ExamplesLearnt,
     [property: Id(3)] bool RetrainPending,
     [property: Id(4)] IntentModelFigures Before,
     [property: Id(5)] IntentModelFigures After);

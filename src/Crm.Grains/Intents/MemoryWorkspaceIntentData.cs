@@ -17,7 +17,17 @@ public sealed class MemoryWorkspaceIntentData(MemoryRowStore store) : IWorkspace
     {
         var models = store.Table(IntentExampleWriter.MemoryModelTable);
         models[Key(workspace, version)] = payload;
-        models.TryRemove(Key(workspace, version - 2), out _);
+        return Task.CompletedTask;
+    }
+
+    public Task DropVersionsBeforeAsync(string workspace, int version, CancellationToken cancellationToken)
+    {
+        var models = store.Table(IntentExampleWriter.MemoryModelTable);
+        foreach (var older in Enumerable.Range(0, version))
+        {
+            models.TryRemove(Key(workspace, older), out _);
+        }
+
         return Task.CompletedTask;
     }
 

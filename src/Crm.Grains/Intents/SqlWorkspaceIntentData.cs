@@ -24,12 +24,14 @@ public sealed class SqlWorkspaceIntentData(SqlReader reader, SqlDialect dialect)
             [("workspace", workspace), ("version", version), ("at", dialect == SqlDialect.Postgres ? SqlValues.Utc(trainedAt) : SqlValues.Milliseconds(trainedAt)!), ("payload", payload)],
             _ => true,
             cancellationToken);
+    }
+
+    public async Task DropVersionsBeforeAsync(string workspace, int version, CancellationToken cancellationToken) =>
         await reader.QueryAsync(
-            "DELETE FROM crm_intent_models WHERE workspace = @workspace AND version < @oldest RETURNING 1",
-            [("workspace", workspace), ("oldest", version - 1)],
+            "DELETE FROM crm_intent_models WHERE workspace = @workspace AND version < @version RETURNING 1",
+            [("workspace", workspace), ("version", version)],
             _ => true,
             cancellationToken);
-    }
 
     public async Task<byte[]?> LoadModelAsync(string workspace, int version, CancellationToken cancellationToken)
     {

@@ -18,6 +18,20 @@ public sealed class WorkspaceIntentModels(IGrainFactory grains, IIntentTextModel
 
     public async Task<IIntentTextModel> GetAsync(string workspace)
     {
+        try
+        {
+            return await GetVersionAsync(workspace);
+        }
+        catch (IntentModelVersionGoneException)
+        {
+            // The cached version was replaced (and dropped) since it was read: ask for the current one once more.
+            _versions.Evict(workspace);
+            return await GetVersionAsync(workspace);
+        }
+    }
+
+    private async Task<IIntentTextModel> GetVersionAsync(string workspace)
+    {
         var version = await _versions.GetAsync(workspace);
         if (version == 0)
         {
@@ -38,11 +52,13 @@ public sealed class WorkspaceIntentModels(IGrainFactory grains, IIntentTextModel
     private async Task<IIntentTextModel> LoadAsync(string workspace, int version)
     {
         var payload = await data.LoadModelAsync(workspace, version, CancellationToken.None)
-            ?? throw new InvalidOperationException($"workspace {workspace}'s intent model version {version} is not stored");
+            ?? throw new IntentModelVersionGoneException($"workspace {workspace}'s intent model version {version} is not stored");
         using var stream = new MemoryStream(payload);
         var fileVersion = IntentModelGrain.FileVersion(version);
         return IntentTextModel.Serve(LinearTextModelFile.Read(stream, fileVersion), $"{workspace}-{fileVersion}");
     }
 
     private sealed record Loaded(int Version, Task<IIntentTextModel> Model);
+
+    private sealed class IntentModelVersionGoneException(string message) : Exception(message);
 }

@@ -18,9 +18,18 @@ public sealed class StatsDeltaWriter : IStateRowWriter
 
     public Type RowType => typeof(StatsDelta);
 
+    /// <summary>A slot row moved by the counts of the row that would have been inserted.</summary>
+    private const string AddExcluded = """
+        all_count = crm_stat_slots.all_count + excluded.all_count,
+        active = crm_stat_slots.active + excluded.active,
+        needs_attention = crm_stat_slots.needs_attention + excluded.needs_attention,
+        sales_opportunities = crm_stat_slots.sales_opportunities + excluded.sales_opportunities
+        """;
+
     /// <summary>
-    /// The first schema kept one row per workspace in <c>crm_stats</c>; its counts move to slot 0 and the table goes. The
-    /// old table is created first (empty on a new store) so that the same statements run on every start.
+    /// The first schema kept one row per workspace in <c>crm_stats</c>; its counts are added to slot 0 and the table goes.
+    /// The old table is created first (empty on a new store) so that the same statements run on every start. Nodes of a
+    /// release before this one must all be stopped before the first node of this one starts: they write that table.
     /// </summary>
     public IReadOnlyList<string> Schema(SqlDialect dialect) =>
     [
@@ -35,24 +44,20 @@ public sealed class StatsDeltaWriter : IStateRowWriter
             workspace TEXT NOT NULL PRIMARY KEY,
             all_count BIGINT NOT NULL, active BIGINT NOT NULL, needs_attention BIGINT NOT NULL, sales_opportunities BIGINT NOT NULL)
         """,
-        """
+        $"""
         INSERT INTO crm_stat_slots (workspace, slot, all_count, active, needs_attention, sales_opportunities)
         SELECT workspace, 0, all_count, active, needs_attention, sales_opportunities FROM crm_stats WHERE true
-        ON CONFLICT (workspace, slot) DO NOTHING
+        ON CONFLICT (workspace, slot) DO UPDATE SET {AddExcluded}
         """,
         "DROP TABLE crm_stats",
     ];
 
     public void Write(ISqlBatch batch, SqlDialect dialect, IReadOnlyList<object> rows)
     {
-        const string Upsert = """
+        const string Upsert = $"""
             INSERT INTO crm_stat_slots (workspace, slot, all_count, active, needs_attention, sales_opportunities)
             VALUES (@workspace, @slot, @all, @active, @attention, @opportunities)
-            ON CONFLICT (workspace, slot) DO UPDATE SET
-                all_count = crm_stat_slots.all_count + excluded.all_count,
-                active = crm_stat_slots.active + excluded.active,
-                needs_attention = crm_stat_slots.needs_attention + excluded.needs_attention,
-                sales_opportunities = crm_stat_slots.sales_opportunities + excluded.sales_opportunities
+            ON CONFLICT (workspace, slot) DO UPDATE SET {AddExcluded}
             """;
         var slot = Random.Shared.Next(Slots);
         foreach (var delta in Summed(rows))

@@ -61,7 +61,7 @@ public sealed class WorkspaceSweepGrain(
         var since = sweep.State.LastSweptAt ?? DateTimeOffset.UnixEpoch;
         var thresholds = new[]
         {
-            IntentRules.BrowsingWindowDays, IntentRules.MessageWindowDays, IntentRules.OrderWindowDays,
+            IntentRules.BrowsingWindowDays, IntentRules.MessageWindowDays, IntentRules.OrderWindowDays, SentimentRules.WindowDays,
             (int)Math.Ceiling(ConversationPatterns.UnansweredAfter.TotalDays),
             settings.ActiveWindowDays, settings.AtRiskAfterDays, settings.ChurnedAfterDays,
         }.Distinct();

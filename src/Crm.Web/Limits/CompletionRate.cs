@@ -55,7 +55,8 @@ public sealed class CompletionRate(TimeProvider time)
 
         for (var i = 0; i < Math.Min(elapsed, WindowSeconds); i++)
         {
-            _seconds[_next] = i == 0 ? _current : 0;
+            // The second that just ended counts only while it is still inside the window.
+            _seconds[_next] = i == 0 && elapsed <= WindowSeconds ? _current : 0;
             _next = (_next + 1) % WindowSeconds;
             _filled = Math.Min(_filled + 1, WindowSeconds);
         }

@@ -137,6 +137,22 @@ public sealed class ConversationPatternTests
     }
 
     [Fact]
+    public async Task A_message_written_before_the_close_but_arriving_after_it_does_not_wait_for_a_reply()
+    {
+        await using var silo = await CrmSilo.StartAsync();
+        var customer = await silo.SendAsync(Workspace, Events.Message(Channel.Whatsapp, Noor, CrmSilo.Start, Hello, conversation: "wa-1"));
+        await silo.SendAsync(Workspace, Events.Closed(Channel.Whatsapp, Noor, CrmSilo.Start.AddMinutes(10), "wa-1"));
+        await silo.SendAsync(Workspace, Events.Message(Channel.Whatsapp, Noor, CrmSilo.Start.AddMinutes(5), Hello, conversation: "wa-1"));
+        silo.Clock.Advance(TimeSpan.FromHours(30));
+        await Grain(silo, customer).Refresh();
+
+        var view = await Get(silo, customer);
+
+        Assert.Null(view.RecentConversations.Single().AwaitingReplySince);
+        Assert.DoesNotContain(view.Intent.Why, reason => reason.Kind == IntentReasonKind.Unanswered);
+    }
+
+    [Fact]
     public void Message_reasons_link_to_their_conversation_and_message_and_share_the_votes()
     {
         var now = CrmSilo.Start;

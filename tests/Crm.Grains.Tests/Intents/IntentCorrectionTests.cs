@@ -113,7 +113,7 @@ public sealed class IntentCorrectionTests
         var acmeReaders = await Task.WhenAll(Reader(silo, 0).ModelAsync(Acme), Reader(silo, 1).ModelAsync(Acme));
         var globexReader = await Reader(silo, 1).ModelAsync(Globex);
 
-        Assert.Equal(3, (await model.Describe()).CorrectionsLearnt);
+        Assert.Equal(3, (await model.Describe()).ExamplesLearnt);
         Assert.All(acmeReaders, reader => Assert.Equal(Intent.Support, reader.Predict("plimsy zorblat vantrix").Intent));
         Assert.NotEqual(Intent.Support, shipped.Predict("plimsy zorblat vantrix").Intent);
         Assert.Same(shipped, globexReader);

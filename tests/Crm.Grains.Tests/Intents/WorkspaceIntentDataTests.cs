@@ -46,7 +46,7 @@ public sealed class WorkspaceIntentDataTests(PostgresTestDatabase postgres) : IC
 
     [Theory]
     [MemberData(nameof(Stores))]
-    public async Task Trained_versions_read_back_by_workspace_and_version_and_only_the_last_two_are_kept(string store)
+    public async Task Trained_versions_read_back_by_workspace_and_version_until_the_versions_before_one_are_dropped(string store)
     {
         var storage = Storage(store);
         await using var silo = await CrmSilo.StartAsync(storage);
@@ -58,9 +58,14 @@ public sealed class WorkspaceIntentDataTests(PostgresTestDatabase postgres) : IC
             await data.SaveModelAsync(workspace, version, CrmSilo.Start, [(byte)version, 42], CancellationToken.None);
         }
 
-        Assert.Null(await data.LoadModelAsync(workspace, 1, CancellationToken.None));
+        await data.SaveModelAsync("another", 1, CrmSilo.Start, [1, 7], CancellationToken.None);
         Assert.Equal([2, 42], await data.LoadModelAsync(workspace, 2, CancellationToken.None));
+        await data.DropVersionsBeforeAsync(workspace, 3, CancellationToken.None);
+
+        Assert.Null(await data.LoadModelAsync(workspace, 1, CancellationToken.None));
+        Assert.Null(await data.LoadModelAsync(workspace, 2, CancellationToken.None));
         Assert.Equal([3, 42], await data.LoadModelAsync(workspace, 3, CancellationToken.None));
+        Assert.Equal([1, 7], await data.LoadModelAsync("another", 1, CancellationToken.None));
         Assert.Null(await data.LoadModelAsync("another", 3, CancellationToken.None));
     }
 

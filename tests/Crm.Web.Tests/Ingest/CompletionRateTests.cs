@@ -28,6 +28,20 @@ public sealed class CompletionRateTests
         Assert.Null(rate.EventsPerSecond());
     }
 
+    [Fact]
+    public void Events_completed_just_before_a_silence_longer_than_the_window_do_not_count_after_it()
+    {
+        var clock = new SteppedClock();
+        var rate = new CompletionRate(clock);
+        rate.Completed(400);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        rate.Completed(300);
+
+        clock.Advance(TimeSpan.FromSeconds(CompletionRate.WindowSeconds + 2));
+
+        Assert.Null(rate.EventsPerSecond());
+    }
+
     /// <summary>Only the timestamp moves: the rate reads nothing else from its clock.</summary>
     private sealed class SteppedClock : TimeProvider
     {

@@ -41,7 +41,7 @@ public sealed class WorkspaceIntentModelTests(PostgresTestDatabase postgres) : I
             (await learner.Admin.PutAsJsonAsync($"/api/v1/customers/{teacherId}/intent", new { intent = "sales_opportunity", note = "these are our product names" })).EnsureSuccessStatusCode();
             var trained = await WaitForVersionAsync(learner.Admin, 1, TimeSpan.FromSeconds(90));
 
-            Assert.Equal(Taught.Length, trained.GetProperty("correctionsLearnt").GetInt32());
+            Assert.Equal(Taught.Length, trained.GetProperty("examplesLearnt").GetInt32());
             Assert.NotEqual(JsonValueKind.Null, trained.GetProperty("trainedAt").ValueKind);
             Assert.Equal(shipped.GetProperty("before").ToString(), trained.GetProperty("before").ToString());
             foreach (var figures in new[] { trained.GetProperty("before"), trained.GetProperty("after") })
@@ -65,7 +65,7 @@ public sealed class WorkspaceIntentModelTests(PostgresTestDatabase postgres) : I
 
             (await learnerAgain.Admin.DeleteAsync($"/api/v1/customers/{teacherId}")).EnsureSuccessStatusCode();
             var forgotten = await WaitForVersionAsync(learnerAgain.Admin, 2, TimeSpan.FromSeconds(90));
-            Assert.Equal(0, forgotten.GetProperty("correctionsLearnt").GetInt32());
+            Assert.Equal(0, forgotten.GetProperty("examplesLearnt").GetInt32());
             Assert.NotEqual("sales_opportunity", await IntentOfNewCustomerAsync(learnerAgain, "fourth-probe@example.com", Similar));
         }
     }

@@ -17,6 +17,12 @@ export function IntentCorrectionControl({ customer, onChanged }: { customer: Cus
   const [error, setError] = useState<Error | null>(null);
   const [saving, setSaving] = useState(false);
   const correction = customer.intentCorrection ?? null;
+  // The choice starts from the intent shown, and starts over whenever that changes (a push, a correction saved).
+  const [shown, setShown] = useState(customer.intent.intent);
+  if (shown !== customer.intent.intent) {
+    setShown(customer.intent.intent);
+    setIntent(customer.intent.intent);
+  }
 
   const send = async (chosen: Intent) => {
     setSaving(true);
@@ -34,18 +40,16 @@ export function IntentCorrectionControl({ customer, onChanged }: { customer: Cus
 
   return (
     <span className="intent-correction" data-testid="intent-correction">
-      <button type="button" className="button button-small" disabled={saving} onClick={() => void send(customer.intent.intent)} title="The intent shown is right">
+      <button
+        type="button"
+        className="button button-small"
+        disabled={saving || (correction !== null && !correction.confirmed)}
+        onClick={() => void send(customer.intent.intent)}
+        title={correction !== null && !correction.confirmed ? 'An agent set this intent; correct it to change it' : 'The intent shown is right'}
+      >
         Confirm
       </button>
-      <details
-        className="intent-correct"
-        ref={details}
-        onToggle={(event) => {
-          if ((event.target as HTMLDetailsElement).open) {
-            setIntent(customer.intent.intent);
-          }
-        }}
-      >
+      <details className="intent-correct" ref={details}>
         <summary className="button button-small">Correct…</summary>
         <form
           className="intent-correct-form card"
