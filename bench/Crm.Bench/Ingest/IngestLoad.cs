@@ -113,7 +113,8 @@ public static class IngestLoad
         }
     }
 
-    private static void Count(EngagementEvent[] batch, HttpResponseMessage response, byte[] answer, out long acceptedEvents, out long acceptedMessages)
+    /// <summary>The events and messages of a batch the service accepted, all of them, or the benchmark is broken.</summary>
+    public static void Count(EngagementEvent[] batch, HttpResponseMessage response, byte[] answer, out long acceptedEvents, out long acceptedMessages)
     {
         if (!response.IsSuccessStatusCode)
         {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Crm.Bench.Infrastructure;
@@ -56,7 +55,7 @@ public static class PacedIngestLoad
                 return;
             }
 
-            var messages = Accepted(batch, response, answer);
+            IngestLoad.Count(batch, response, answer, out _, out var messages);
             lock (gate)
             {
                 acceptedMessages += messages;
@@ -90,33 +89,5 @@ public static class PacedIngestLoad
         await Task.WhenAll(sent);
         progress(1);
         return new PacedMeasurement(eventsPerSecond, accepted.Count + shed.Count, shed.Count, acceptedEvents / phase.TotalSeconds, accepted, shed, acceptedMessages);
-    }
-
-    private static long Accepted(EngagementEvent[] batch, HttpResponseMessage response, byte[] answer)
-    {
-        if (response.StatusCode != HttpStatusCode.OK)
-        {
-            throw new InvalidOperationException($"the service answered {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(answer)}");
-        }
-
-        using var document = JsonDocument.Parse(answer);
-        var results = document.RootElement.GetProperty("results");
-        if (results.GetArrayLength() != batch.Length)
-        {
-            throw new InvalidOperationException($"the service answered {results.GetArrayLength()} outcomes for {batch.Length} events");
-        }
-
-        var i = 0;
-        foreach (var result in results.EnumerateArray())
-        {
-            if (result.GetProperty("status").GetString() != "accepted")
-            {
-                throw new InvalidOperationException($"event {batch[i].Id} was {result.GetProperty("status").GetString()}: every benchmark event is new and valid");
-            }
-
-            i++;
-        }
-
-        return batch.LongCount(@event => @event.Type == EventType.MessageReceived);
     }
 }

@@ -12,7 +12,7 @@ public sealed class RecordQueryTests(PostgresTestDatabase postgres) : IClassFixt
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("crm-records-");
 
-    public static TheoryData<string> Stores => ["memory", "sqlite", "postgres"];
+    public static TheoryData<string> Stores => TestStores.Names;
 
     [Theory]
     [MemberData(nameof(Stores))]
@@ -49,12 +49,7 @@ public sealed class RecordQueryTests(PostgresTestDatabase postgres) : IClassFixt
         Assert.Equal((id, owner, "email", "vic@example.com"), (suggestion.CustomerId, suggestion.OtherCustomerId, suggestion.Channel, suggestion.Value));
     }
 
-    private IStateStorage Storage(string store) => store switch
-    {
-        "sqlite" => new SqliteStateStorage($"Data Source={Path.Combine(_folder.FullName, "crm.db")}"),
-        "postgres" => new PostgresStateStorage(postgres.ConnectionString),
-        _ => new MemoryStateStorage(),
-    };
+    private IStateStorage Storage(string store) => TestStores.Create(store, _folder, postgres.ConnectionString);
 
     public void Dispose()
     {

@@ -3,7 +3,6 @@ using Crm.Grains.Identities;
 using Crm.Grains.Ingest;
 using Crm.Grains.Tests.Infrastructure;
 using Crm.Grains.Workspaces;
-using Crm.Silo.Storage;
 using Crm.Testing;
 
 namespace Crm.Grains.Tests.Customers;
@@ -13,18 +12,13 @@ public sealed class SweepTests(PostgresTestDatabase postgres) : IClassFixture<Po
     private const string Workspace = "acme";
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("crm-sweep-");
 
-    public static TheoryData<string> Stores => ["memory", "sqlite", "postgres"];
+    public static TheoryData<string> Stores => TestStores.Names;
 
     [Theory]
     [MemberData(nameof(Stores))]
     public async Task The_sweep_moves_silent_customers_to_at_risk_and_refreshes_only_those_time_has_moved(string store)
     {
-        await using var silo = await CrmSilo.StartAsync(store switch
-        {
-            "sqlite" => new SqliteStateStorage($"Data Source={Path.Combine(_folder.FullName, "crm.db")}"),
-            "postgres" => new PostgresStateStorage(postgres.ConnectionString),
-            _ => new MemoryStateStorage(),
-        });
+        await using var silo = await CrmSilo.StartAsync(TestStores.Create(store, _folder, postgres.ConnectionString));
         var ingestor = silo.Ingestor();
         var silent = (await ingestor.IngestAsync(Workspace, Events.Order(Channel.Email, "quiet@example.com", CrmSilo.Start, "o-1", 20m))).CustomerId!;
         var sweeper = silo.Grains.GetGrain<IWorkspaceSweepGrain>(Workspace);

@@ -16,7 +16,7 @@ public sealed class IdempotencyWindowTests(PostgresTestDatabase postgres) : ICla
     private const string Workspace = "acme";
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("crm-idempotency-");
 
-    public static TheoryData<string> Stores => ["memory", "sqlite", "postgres"];
+    public static TheoryData<string> Stores => TestStores.Names;
 
     [Theory]
     [MemberData(nameof(Stores))]
@@ -72,12 +72,7 @@ public sealed class IdempotencyWindowTests(PostgresTestDatabase postgres) : ICla
         Assert.Equal(events.Select((_, i) => i % 2 == 0 ? IngestStatus.Duplicate : IngestStatus.Accepted), mixed.Select(result => result.Status));
     }
 
-    private IStateStorage Storage(string store) => store switch
-    {
-        "sqlite" => new SqliteStateStorage($"Data Source={Path.Combine(_folder.FullName, "crm.db")}"),
-        "postgres" => new PostgresStateStorage(postgres.ConnectionString),
-        _ => new MemoryStateStorage(),
-    };
+    private IStateStorage Storage(string store) => TestStores.Create(store, _folder, postgres.ConnectionString);
 
     public void Dispose()
     {

@@ -12,7 +12,7 @@ public sealed class WorkspaceIntentDataTests(PostgresTestDatabase postgres) : IC
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("crm-intent-data-");
 
-    public static TheoryData<string> Stores => ["memory", "sqlite", "postgres"];
+    public static TheoryData<string> Stores => TestStores.Names;
 
     [Theory]
     [MemberData(nameof(Stores))]
@@ -69,12 +69,7 @@ public sealed class WorkspaceIntentDataTests(PostgresTestDatabase postgres) : IC
         Assert.Null(await data.LoadModelAsync("another", 3, CancellationToken.None));
     }
 
-    private IStateStorage Storage(string store) => store switch
-    {
-        "sqlite" => new SqliteStateStorage($"Data Source={Path.Combine(_folder.FullName, "crm.db")}"),
-        "postgres" => new PostgresStateStorage(postgres.ConnectionString),
-        _ => new MemoryStateStorage(),
-    };
+    private IStateStorage Storage(string store) => TestStores.Create(store, _folder, postgres.ConnectionString);
 
     public void Dispose()
     {
